@@ -1,0 +1,92 @@
+// Who may do what, as pure functions of the acting user's state. Rules 1-3 and 9 of PRODUCT.md.
+import type { EnvironmentRole, OrganisationRole, UserStatus } from '../generated/prisma/enums.ts';
+
+/** Changes and reads inside an environment, decided by the environment role alone (rule 1). */
+export const environmentActions = [
+  'user:invite',
+  'user:set-role',
+  'user:block',
+  'user:unblock',
+  'user:remove',
+  'invitation:resend',
+  'invitation:revoke',
+  'organisation:create',
+  'organisation:update',
+  'environment:configure',
+  'audit:read',
+] as const;
+
+/** Managing the members of one organisation (rule 2). */
+export const memberActions = ['member:add', 'member:set-role', 'member:remove', 'member:list'] as const;
+
+/** Working with an organisation's documents (rule 3). */
+export const documentActions = ['document:view', 'document:create', 'document:send'] as const;
+
+/** Looking people and organisations up in the environment. */
+export const directoryActions = ['directory:read'] as const;
+
+export type EnvironmentAction = (typeof environmentActions)[number];
+export type MemberAction = (typeof memberActions)[number];
+export type DocumentAction = (typeof documentActions)[number];
+export type DirectoryAction = (typeof directoryActions)[number];
+export type Action = EnvironmentAction | MemberAction | DocumentAction | DirectoryAction;
+
+export const allActions: readonly Action[] = [...environmentActions, ...memberActions, ...documentActions, ...directoryActions];
+
+export interface Subject {
+  status: UserStatus;
+  role: EnvironmentRole;
+}
+
+export interface Decision {
+  allowed: boolean;
+  reason: string;
+}
+
+const allow = (reason: string): Decision => ({ allowed: true, reason });
+const deny = (reason: string): Decision => ({ allowed: false, reason });
+
+function statusDenial(subject: Subject): Decision | null {
+  switch (subject.status) {
+    case 'ACTIVE':
+      return null;
+    case 'INVITED':
+      return deny('the user has not activated their account yet');
+    case 'BLOCKED':
+      return deny('the user is blocked');
+    case 'REMOVED':
+      return deny('the user was removed from the environment');
+  }
+}
+
+/**
+ * Decides `action` for `subject`. `membership` is the subject's role in the organisation the action
+ * is about (null when not a member, undefined when the action is not about an organisation).
+ */
+export function decide(subject: Subject, action: Action, membership?: OrganisationRole | null): Decision {
+  const denied = statusDenial(subject);
+  if (denied) return denied;
+  if ((environmentActions as readonly string[]).includes(action)) {
+    return subject.role === 'ADMINISTRATOR'
+      ? allow('environment administrator')
+      : deny('only an environment administrator may do this');
+  }
+  if ((memberActions as readonly string[]).includes(action)) {
+    if (subject.role === 'ADMINISTRATOR') return allow('environment administrator');
+    if (membership === 'ADMINISTRATOR') return allow('organisation administrator');
+    return deny('only an administrator of this organisation or of the environment may manage its members');
+  }
+  if ((documentActions as readonly string[]).includes(action)) {
+    if (membership === 'ADMINISTRATOR' || membership === 'MEMBER') return allow(`member of the organisation (${membership.toLowerCase()})`);
+    return deny('only members of the organisation may work with its documents');
+  }
+  if (action === 'directory:read') {
+    return subject.role === 'BASIC'
+      ? deny('basic users may only see their own account')
+      : allow(subject.role === 'ADMINISTRATOR' ? 'environment administrator' : 'advanced user');
+  }
+  return deny('unknown action');
+}
+
+export const isDocumentAction = (a: string): a is DocumentAction => (documentActions as readonly string[]).includes(a);
+export const isAction = (a: string): a is Action => (allActions as readonly string[]).includes(a);
