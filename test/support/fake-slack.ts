@@ -1,0 +1,416 @@
+// A fake Slack Web API: a local HTTP server the app reaches through SLACK_API_URL. It answers like
+// Slack for the methods we use, records every call, and enforces Slack's documented limits. A breach
+// of a limit, an unknown method or a wrong token is answered with Slack's error AND recorded as a
+// violation, so a test that only looked at the happy path still fails (call assertClean() in afterEach).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeSlackUser {
+  id: string;
+  email?: string;
+  name?: string;
+  /** Slack's is_email_confirmed; defaults to true */
+  confirmed?: boolean;
+  teamId?: string;
+  deleted?: boolean;
+}
+
+export interface RecordedCall {
+  method: string;
+  args: Record<string, any>;
+  at: number;
+}
+
+export type Failure = { status: 429; retryAfter: number } | { status: 500 } | { error: string };
+
+const KNOWN = new Set([
+  'auth.test', 'users.info', 'users.lookupByEmail', 'chat.postMessage', 'chat.postEphemeral',
+  'views.open', 'views.update', 'views.push', 'views.publish', 'conversations.open',
+]);
+// Fields the WebClient sends form-encoded but which hold JSON.
+const JSON_FIELDS = ['blocks', 'view', 'attachments', 'users', 'metadata'];
+const TRIGGER_TTL_MS = 3000;
+const RESPONSE_URL_POSTS = 5;
+
+export class FakeSlack {
+  readonly calls: RecordedCall[] = [];
+  readonly violations: string[] = [];
+  /** posts received at response_urls, by url id */
+  readonly responses: { id: string; body: any }[] = [];
+  readonly users = new Map<string, FakeSlackUser>();
+  teamId = 'T0001';
+  token = 'xoxb-test';
+  /** triggers issued to requests: id -> issued at (ms); removed once used */
+  private triggers = new Map<string, number>();
+  private usedTriggers = new Set<string>();
+  private failures: { method: string; failure: Failure }[] = [];
+  private views = new Map<string, { hash: string; view: any }>();
+  private waiters: (() => void)[] = [];
+  private server?: Server;
+  private seq = 0;
+  baseUrl = '';
+
+  /** The SLACK_API_URL to give the app. */
+  get url(): string {
+    return `${this.baseUrl}/api/`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+  }
+
+  addUser(user: FakeSlackUser): FakeSlackUser {
+    this.users.set(user.id, { confirmed: true, teamId: this.teamId, ...user });
+    return user;
+  }
+
+  /** A trigger_id as Slack would put in a command or interaction; valid 3 s, once. */
+  newTrigger(): string {
+    const id = `${++this.seq}.${Date.now()}.${randomBytes(8).toString('hex')}`;
+    this.triggers.set(id, Date.now());
+    return id;
+  }
+
+  /** A response_url served by this fake. */
+  newResponseUrl(): string {
+    return `${this.baseUrl}/response/${++this.seq}${randomBytes(4).toString('hex')}`;
+  }
+
+  /** The next call to `method` fails like Slack would. */
+  failNext(method: string, failure: Failure): void {
+    this.failures.push({ method, failure });
+  }
+
+  /** Forget calls and responses (violations stay: they must be looked at). */
+  reset(): void {
+    this.calls.length = 0;
+    this.responses.length = 0;
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Waits until `count` calls match (Slack work after the ack happens asynchronously). */
+  async waitFor(method: string, predicate: (args: any) => boolean = () => true, count = 1, timeoutMs = 5000): Promise<RecordedCall[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.calls.filter((c) => c.method === method && predicate(c.args));
+      if (found.length >= count) return found;
+      if (Date.now() > deadline) {
+        const seen = this.calls.map((c) => `${c.method} ${JSON.stringify(c.args).slice(0, 300)}`).join('\n');
+        throw new Error(`timed out waiting for ${count} call(s) to ${method}; calls so far:\n${seen}`);
+      }
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, 50);
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Waits for a message (postMessage or postEphemeral) whose text matches. */
+  async waitForMessage(method: 'chat.postMessage' | 'chat.postEphemeral', text: RegExp, timeoutMs = 5000) {
+    const [call] = await this.waitFor(method, (a) => text.test(messageText(a)), 1, timeoutMs);
+    return call!;
+  }
+
+  /** Throws when any violation was recorded. */
+  assertClean(): void {
+    if (this.violations.length) {
+      const list = this.violations.splice(0).join('\n  ');
+      throw new Error(`Slack API violations:\n  ${list}`);
+    }
+  }
+
+  /** Checks what the app answered Slack for a block_suggestion request. */
+  checkOptionsResponse(body: any): void {
+    const options = body?.options ?? body?.option_groups?.flatMap((g: any) => g.options) ?? null;
+    if (!Array.isArray(options)) return this.violate('options response', 'has no options array');
+    if (options.length > 100) this.violate('options response', `has ${options.length} options (max 100)`);
+    options.forEach((o: any, i: number) => this.checkOption(o, `options response option ${i}`));
+  }
+
+  /** Checks what the app answered Slack for a view_submission (response_action ...). */
+  checkViewSubmissionResponse(body: any): void {
+    if (!body || body === '') return;
+    if (body.response_action === 'errors') {
+      if (!body.errors || typeof body.errors !== 'object') this.violate('view_submission response', 'errors missing');
+    } else if (['update', 'push'].includes(body.response_action)) {
+      this.checkView(body.view, 'view_submission response');
+    } else if (body.response_action !== 'clear') {
+      this.violate('view_submission response', `unknown response_action ${body.response_action}`);
+    }
+  }
+
+  private violate(where: string, problem: string): void {
+    this.violations.push(`${where}: ${problem}`);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const url = new URL(req.url ?? '/', this.baseUrl);
+    if (url.pathname.startsWith('/response/')) return this.handleResponseUrl(url.pathname.slice(10), raw, res);
+    if (!url.pathname.startsWith('/api/')) {
+      this.violate(`${req.method} ${url.pathname}`, 'request outside /api/');
+      return send(res, 404, { ok: false, error: 'not_found' });
+    }
+    const method = url.pathname.slice(5);
+    const args = parseArgs(raw, req.headers['content-type'] ?? '');
+    this.calls.push({ method, args, at: Date.now() });
+    const answer = this.answer(method, args, req.headers.authorization ?? (args.token ? `Bearer ${args.token}` : ''));
+    for (const w of this.waiters.splice(0)) w();
+    if ('status' in answer) {
+      const headers: Record<string, string> = answer.status === 429 ? { 'retry-after': String(answer.retryAfter) } : {};
+      return send(res, answer.status, answer.status === 429 ? { ok: false, error: 'ratelimited' } : 'internal error', headers);
+    }
+    send(res, 200, answer.body);
+  }
+
+  private handleResponseUrl(id: string, raw: string, res: ServerResponse): void {
+    let body: any;
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      this.violate(`response_url ${id}`, 'body is not JSON');
+      return send(res, 400, 'invalid_payload');
+    }
+    const posts = this.responses.filter((r) => r.id === id).length;
+    if (posts >= RESPONSE_URL_POSTS) {
+      this.violate(`response_url ${id}`, `more than ${RESPONSE_URL_POSTS} posts`);
+      return send(res, 404, 'used_url');
+    }
+    this.checkBlocks(body.blocks, 50, `response_url ${id}`);
+    this.responses.push({ id, body });
+    for (const w of this.waiters.splice(0)) w();
+    send(res, 200, 'ok');
+  }
+
+  private answer(method: string, args: Record<string, any>, auth: string): { status: 429; retryAfter: number } | { status: 500 } | { body: any } {
+    const failureAt = this.failures.findIndex((f) => f.method === method);
+    if (failureAt >= 0) {
+      const [{ failure }] = this.failures.splice(failureAt, 1) as [{ failure: Failure }];
+      return 'error' in failure ? { body: { ok: false, error: failure.error } } : failure;
+    }
+    if (!KNOWN.has(method)) {
+      this.violate(method, 'call to a method nobody expected');
+      return { body: { ok: false, error: 'unknown_method' } };
+    }
+    if (auth !== `Bearer ${this.token}`) {
+      this.violate(method, 'called without the bot token');
+      return { body: { ok: false, error: 'invalid_auth' } };
+    }
+    const fail = (error: string, problem: string) => {
+      this.violate(method, problem);
+      return { body: { ok: false, error } };
+    };
+    switch (method) {
+      case 'auth.test':
+        return { body: { ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'econnect', team_id: this.teamId, user_id: 'UBOT', bot_id: 'BBOT' } };
+      case 'users.info': {
+        const user = this.users.get(args.user);
+        if (!user) return { body: { ok: false, error: 'user_not_found' } };
+        return { body: { ok: true, user: slackUser(user) } };
+      }
+      case 'users.lookupByEmail': {
+        const user = [...this.users.values()].find((u) => u.email?.toLowerCase() === String(args.email).toLowerCase());
+        if (!user) return { body: { ok: false, error: 'users_not_found' } };
+        return { body: { ok: true, user: slackUser(user) } };
+      }
+      case 'conversations.open':
+        return { body: { ok: true, channel: { id: `D${String(args.users).split(',')[0]}` } } };
+      case 'chat.postMessage':
+      case 'chat.postEphemeral': {
+        if (!args.channel) return fail('channel_not_found', 'no channel');
+        if (method === 'chat.postEphemeral' && !args.user) return fail('user_not_in_channel', 'no user');
+        if (!args.text && !args.blocks) return fail('no_text', 'neither text nor blocks');
+        if (this.checkBlocks(args.blocks, 50, method)) return { body: { ok: false, error: 'invalid_blocks' } };
+        const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, '0')}`;
+        return { body: method === 'chat.postMessage' ? { ok: true, channel: args.channel, ts, message: { text: args.text, blocks: args.blocks } } : { ok: true, message_ts: ts } };
+      }
+      case 'views.open':
+      case 'views.push': {
+        const issued = this.triggers.get(args.trigger_id);
+        if (issued === undefined) {
+          return fail(this.usedTriggers.has(args.trigger_id) ? 'exchanged_trigger_id' : 'invalid_trigger_id', `trigger_id ${args.trigger_id} unknown or already used`);
+        }
+        this.triggers.delete(args.trigger_id);
+        this.usedTriggers.add(args.trigger_id);
+        if (Date.now() - issued > TRIGGER_TTL_MS) return fail('expired_trigger_id', `trigger_id used after ${Date.now() - issued} ms (max ${TRIGGER_TTL_MS})`);
+        if (this.checkView(args.view, method)) return { body: { ok: false, error: 'invalid_arguments' } };
+        return { body: { ok: true, view: this.store(args.view) } };
+      }
+      case 'views.update': {
+        const stored = args.view_id && this.views.get(args.view_id);
+        if (!stored && !args.external_id) return fail('not_found', `unknown view_id ${args.view_id}`);
+        if (args.hash && stored && stored.hash !== args.hash) return { body: { ok: false, error: 'hash_conflict' } };
+        if (this.checkView(args.view, method)) return { body: { ok: false, error: 'invalid_arguments' } };
+        return { body: { ok: true, view: this.store(args.view, args.view_id) } };
+      }
+      case 'views.publish':
+        if (!args.user_id) return fail('invalid_arguments', 'no user_id');
+        if (this.checkView(args.view, method)) return { body: { ok: false, error: 'invalid_arguments' } };
+        return { body: { ok: true, view: this.store(args.view) } };
+    }
+    return fail('unknown_method', 'unhandled method');
+  }
+
+  /** Registers a view as Slack would (so views.update by id works); returns Slack's view object. */
+  registerView(view: any, id?: string) {
+    return this.store(view, id);
+  }
+
+  private store(view: any, id = `V${++this.seq}`) {
+    const hash = `${Date.now()}.${randomBytes(4).toString('hex')}`;
+    this.views.set(id, { hash, view });
+    return { ...view, id, hash, state: { values: {} } };
+  }
+
+  /** Returns true when the view breaks a limit (each breach recorded). */
+  private checkView(view: any, where: string): boolean {
+    const before = this.violations.length;
+    if (!view || typeof view !== 'object') {
+      this.violate(where, 'no view');
+      return true;
+    }
+    if (view.type === 'modal') {
+      for (const key of ['title', 'submit', 'close'] as const) {
+        const text = view[key]?.text;
+        if (key === 'title' && !text) this.violate(where, 'modal without title');
+        if (text && [...text].length > 24) this.violate(where, `${key} "${text}" longer than 24 characters`);
+      }
+      if (view.blocks?.some((b: any) => b.type === 'input') && !view.submit) this.violate(where, 'modal with inputs but no submit');
+    }
+    if (view.private_metadata && view.private_metadata.length > 3000) this.violate(where, 'private_metadata longer than 3000');
+    if (view.callback_id && view.callback_id.length > 255) this.violate(where, 'callback_id longer than 255');
+    this.checkBlocks(view.blocks, 100, where);
+    return this.violations.length > before;
+  }
+
+  /** Returns true when the blocks break a limit. */
+  private checkBlocks(blocks: any, max: number, where: string): boolean {
+    if (blocks === undefined) return false;
+    const before = this.violations.length;
+    if (!Array.isArray(blocks)) {
+      this.violate(where, 'blocks is not an array');
+      return true;
+    }
+    if (blocks.length > max) this.violate(where, `${blocks.length} blocks (max ${max})`);
+    const ids = new Set<string>();
+    blocks.forEach((b: any, i: number) => {
+      const at = `${where} block ${i} (${b?.type})`;
+      if (b.block_id !== undefined) {
+        if (b.block_id.length > 255) this.violate(at, 'block_id longer than 255');
+        if (ids.has(b.block_id)) this.violate(at, `duplicate block_id ${b.block_id}`);
+        ids.add(b.block_id);
+      }
+      if (b.type === 'header' && [...(b.text?.text ?? '')].length > 150) this.violate(at, 'header text longer than 150');
+      if (b.type === 'section') {
+        if (b.text && [...(b.text.text ?? '')].length > 3000) this.violate(at, 'section text longer than 3000');
+        if (!b.text && !b.fields) this.violate(at, 'section without text or fields');
+        if (b.fields?.length > 10) this.violate(at, 'more than 10 fields');
+        b.fields?.forEach((f: any) => [...(f.text ?? '')].length > 2000 && this.violate(at, 'field text longer than 2000'));
+        if (b.text?.text === '') this.violate(at, 'empty section text');
+      }
+      if (b.type === 'input' && !b.label?.text) this.violate(at, 'input without label');
+      if (b.type === 'input' && [...(b.label?.text ?? '')].length > 2000) this.violate(at, 'label longer than 2000');
+      const elements = [b.accessory, b.element, ...(b.elements ?? [])].filter(Boolean);
+      for (const e of elements) this.checkElement(e, at);
+    });
+    return this.violations.length > before;
+  }
+
+  private checkElement(e: any, at: string): void {
+    if (e.action_id !== undefined && e.action_id.length > 255) this.violate(at, 'action_id longer than 255');
+    if (e.type === 'button' && [...(e.text?.text ?? '')].length > 75) this.violate(at, 'button text longer than 75');
+    if (e.type === 'button' && e.value && e.value.length > 2000) this.violate(at, 'button value longer than 2000');
+    if (e.type === 'plain_text_input' && e.max_length > 3000) this.violate(at, 'plain_text_input max_length above 3000');
+    const options = e.options ?? e.option_groups?.flatMap((g: any) => g.options);
+    if (options) {
+      if (options.length > 100) this.violate(at, `${options.length} options (max 100)`);
+      options.forEach((o: any) => this.checkOption(o, at));
+    }
+    for (const o of [e.initial_option, ...(e.initial_options ?? [])].filter(Boolean)) this.checkOption(o, at);
+  }
+
+  private checkOption(o: any, at: string): void {
+    if (!o?.text?.text) this.violate(at, 'option without text');
+    else if ([...o.text.text].length > 75) this.violate(at, `option text "${o.text.text}" longer than 75`);
+    if (typeof o?.value !== 'string' || o.value.length > 150) this.violate(at, 'option value missing or longer than 150');
+  }
+}
+
+/** Text of a message call: its text plus the text of its blocks, for matching in tests. */
+export function messageText(args: any): string {
+  const parts = [args?.text ?? ''];
+  const walk = (x: any) => {
+    if (!x || typeof x !== 'object') return;
+    if (typeof x.text === 'string') parts.push(x.text);
+    for (const v of Object.values(x)) if (typeof v === 'object') walk(v);
+  };
+  walk(args?.blocks);
+  return parts.join('\n');
+}
+
+function slackUser(u: FakeSlackUser) {
+  return {
+    id: u.id,
+    team_id: u.teamId,
+    name: u.name ?? u.id.toLowerCase(),
+    real_name: u.name,
+    deleted: u.deleted ?? false,
+    is_bot: false,
+    is_email_confirmed: u.confirmed ?? true,
+    profile: { email: u.email, real_name: u.name, display_name: u.name },
+  };
+}
+
+function parseArgs(raw: string, contentType: string): Record<string, any> {
+  let args: Record<string, any> = {};
+  if (contentType.includes('application/json')) {
+    try {
+      args = JSON.parse(raw);
+    } catch {
+      args = {};
+    }
+  } else {
+    args = Object.fromEntries(new URLSearchParams(raw));
+    for (const key of JSON_FIELDS) {
+      if (typeof args[key] === 'string' && /^[[{]/.test(args[key])) {
+        try {
+          args[key] = JSON.parse(args[key]);
+        } catch {
+          /* keep the string */
+        }
+      }
+    }
+  }
+  return args;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json; charset=utf-8', ...headers });
+  res.end(text);
+}
