@@ -127,6 +127,18 @@ export class FakeSlack {
     return call!;
   }
 
+  /** Waits for the app's post to a response_url made by newResponseUrl(). */
+  async waitForResponse(responseUrl: string, timeoutMs = 5000): Promise<any> {
+    const id = responseUrl.slice(responseUrl.lastIndexOf('/') + 1);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.responses.find((r) => r.id === id);
+      if (found) return found.body;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for a post to response_url ${id}; calls so far: ${this.calls.map((c) => c.method).join(', ')}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
   /** Throws when any violation was recorded. */
   assertClean(): void {
     if (this.violations.length) {
@@ -201,7 +213,7 @@ export class FakeSlack {
   private answer(method: string, args: Record<string, any>, auth: string): { status: 429; retryAfter: number } | { status: 500 } | { body: any } {
     const failureAt = this.failures.findIndex((f) => f.method === method);
     if (failureAt >= 0) {
-      const [{ failure }] = this.failures.splice(failureAt, 1) as [{ failure: Failure }];
+      const { failure } = this.failures.splice(failureAt, 1)[0]!;
       return 'error' in failure ? { body: { ok: false, error: failure.error } } : failure;
     }
     if (!KNOWN.has(method)) {

@@ -59,9 +59,12 @@ export class SlackRequests {
     }).toString();
   }
 
-  /** Sends `/econnect <text>` and returns Slack's view of the answer. */
-  slash(caller: SlackCaller, text: string, channelId?: string, options?: SendOptions): Promise<SlackResponse> {
-    return this.send(this.commandBody(caller, text, channelId), options);
+  /** Sends `/econnect <text>`; returns the HTTP answer and the command's response_url and trigger_id. */
+  async slash(caller: SlackCaller, text: string, channelId?: string, options?: SendOptions): Promise<SlackResponse & { responseUrl: string; triggerId: string; body: string }> {
+    const body = this.commandBody(caller, text, channelId);
+    const params = new URLSearchParams(body);
+    const res = await this.send(body, options);
+    return { ...res, body, responseUrl: params.get('response_url')!, triggerId: params.get('trigger_id')! };
   }
 
   /** A view_submission payload for a view the app opened (taken from the fake's views.open call). */
@@ -176,3 +179,79 @@ export const value = {
   multiExternal: (vs: string[]) => ({ type: 'multi_external_select', selected_options: vs.map((v) => ({ text: { type: 'plain_text', text: v }, value: v })) }),
   radio: (v: string) => ({ type: 'radio_buttons', selected_option: { text: { type: 'plain_text', text: v }, value: v } }),
 };
+
+// ---------------------------------------------------------------------------------------------
+// The app under test, as a process: the real composition root once it wires Slack in, started with
+// the environment variables an operator would set.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** src/main.ts once it starts the Slack app; until then the Slack surface's own entry. */
+export function appEntry(): string {
+  if (process.env.SLACK_E2E_ENTRY) return path.resolve(repoRoot, process.env.SLACK_E2E_ENTRY);
+  const main = path.join(repoRoot, 'src/main.ts');
+  if (existsSync(main) && /createSlackApp/.test(readFileSync(main, 'utf8'))) return main;
+  return path.join(repoRoot, 'src/slack/serve.ts');
+}
+
+export async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+export interface RunningApp {
+  port: number;
+  eventsUrl: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** Starts the app with `env` in `cwd` (PGlite keeps ./data there) and waits until it answers. */
+export async function launchApp(env: Record<string, string | undefined>, cwd: string, timeoutMs = 60_000): Promise<RunningApp> {
+  const port = await freePort();
+  const loader = pathToFileURL(path.join(repoRoot, 'node_modules/tsx/dist/loader.mjs')).href;
+  const childEnv: Record<string, string> = {};
+  for (const [k, v] of Object.entries({ ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) })) if (v !== undefined) childEnv[k] = v;
+  const child: ChildProcess = spawn(process.execPath, ['--import', loader, appEntry()], { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const eventsUrl = `http://127.0.0.1:${port}/slack/events`;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}:\n${out}`);
+    try {
+      // An unsigned request is refused, which proves the Slack endpoint is up.
+      const res = await fetch(eventsUrl, { method: 'POST', body: '' });
+      if (res.status === 401 || res.status === 400) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`app did not start within ${timeoutMs} ms:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return {
+    port,
+    eventsUrl,
+    output: () => out,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const killed = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(killed);
+    },
+  };
+}

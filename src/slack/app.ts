@@ -1,0 +1,84 @@
+// The Slack surface as one object: a Bolt app whose HTTP endpoint (/slack/events) is an express
+// router the web server mounts on its own port, or a Socket Mode connection when SLACK_APP_TOKEN is
+// set; plus deliverNotification for the outbox worker.
+import { App, ExpressReceiver, type Authorize } from '@slack/bolt';
+import type { Router } from 'express';
+import type { Config } from '../config.ts';
+import type { Logger } from '../log.ts';
+import type { RightsDeps } from '../rights/index.ts';
+import { boltLogger } from './bolt-logger.ts';
+import type { Notification } from './blocks/notifications.ts';
+import type { SlackContext } from './context.ts';
+import { Identity } from './identity.ts';
+import { registerActions } from './listeners/actions/index.ts';
+import { registerCommands } from './listeners/commands/index.ts';
+import { registerEvents } from './listeners/events/index.ts';
+import { registerOptions } from './listeners/options/index.ts';
+import { registerViews } from './listeners/views/index.ts';
+import { createNotifier } from './notifications.ts';
+
+export interface SlackApp {
+  app: App;
+  /** mount with app.use(router) before any body parser: Bolt verifies the raw body's signature */
+  router: Router | null;
+  /** Socket Mode: connects; HTTP: nothing to do (the router is served by the web server) */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  deliverNotification(payload: Notification, messageId: string): Promise<{ channel: string; ts: string }>;
+}
+
+export interface SlackAppOptions {
+  config: Pick<Config, 'slack'>;
+  deps: RightsDeps;
+  logger: Logger;
+  /** how long a Slack user's verified email is trusted before asking users.info again */
+  identityTtlMs?: number;
+}
+
+export function createSlackApp({ config, deps, logger, identityTtlMs }: SlackAppOptions): SlackApp {
+  const { botToken, signingSecret, appToken, apiUrl, command } = config.slack;
+  if (!botToken) throw new Error('SLACK_BOT_TOKEN is required for the Slack app');
+  const log = logger.child({ surface: 'slack' });
+  const bolt = boltLogger(log);
+  // A single workspace: the token is known, and asking auth.test for the bot's ids on every request
+  // (Bolt's default without them) would cost a Web API call per command.
+  const authorize: Authorize<boolean> = async () => ({ botToken });
+  const clientOptions = {
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    // Few, quick retries: a command's follow-up is worthless after a few seconds.
+    retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 },
+    timeout: 10_000,
+  };
+  const socketMode = Boolean(appToken);
+  const receiver = socketMode
+    ? undefined
+    : new ExpressReceiver({ signingSecret: signingSecret ?? '', endpoints: '/slack/events', logger: bolt, processBeforeResponse: false });
+  const app = new App({
+    authorize,
+    logger: bolt,
+    clientOptions,
+    ignoreSelf: false,
+    ...(socketMode ? { socketMode: true, appToken } : { receiver }),
+  });
+  app.error(async (err) => {
+    log.error({ err }, 'unhandled Slack listener error');
+  });
+  const ctx: SlackContext = { deps, identity: new Identity(deps, identityTtlMs), logger: log, command };
+  registerCommands(app, ctx);
+  registerViews(app, ctx);
+  registerActions(app, ctx);
+  registerOptions(app, ctx);
+  registerEvents(app, ctx);
+
+  return {
+    app,
+    router: receiver ? (receiver.router as Router) : null,
+    async start() {
+      if (socketMode) await app.start();
+    },
+    async stop() {
+      if (socketMode) await app.stop();
+    },
+    deliverNotification: createNotifier(botToken, apiUrl),
+  };
+}

@@ -1,0 +1,23 @@
+// Options for select menus: Slack allows 100 options, 75 characters of text and 150 of value.
+import { cut, plain } from './text.ts';
+
+export interface Option {
+  text: { type: 'plain_text'; text: string; emoji: boolean };
+  value: string;
+}
+
+export const option = (text: string, value: string): Option => ({ text: plain(cut(text, 75)), value: value.slice(0, 150) });
+
+export const userOption = (u: { id: string; name?: string | null; email: string }) => option(u.name ? `${u.name} <${u.email}>` : u.email, u.id);
+
+export const organisationOption = (o: { id: string; name: string }) => option(o.name, o.id);
+
+export const environmentRoleOptions = [
+  option('Basic user (no rights until added to organisations)', 'BASIC'),
+  option('Advanced user (sees all users and organisations)', 'ADVANCED'),
+  option('Administrator (manages users and organisations)', 'ADMINISTRATOR'),
+];
+
+export const organisationRoleOptions = [option('Member', 'MEMBER'), option('Organisation administrator', 'ADMINISTRATOR')];
+
+export const limitOptions = (options: Option[]) => options.slice(0, 100);

@@ -1,0 +1,12 @@
+// What every Slack listener receives: the rights service's dependencies, the caller lookup and a logger.
+import type { RightsDeps } from '../rights/index.ts';
+import type { Logger } from '../log.ts';
+import type { Identity } from './identity.ts';
+
+export interface SlackContext {
+  deps: RightsDeps;
+  identity: Identity;
+  logger: Logger;
+  /** the slash command's name as configured, e.g. /econnect (only used in help texts) */
+  command: string;
+}

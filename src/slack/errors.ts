@@ -1,0 +1,28 @@
+// The one place where errors become Slack text: AppError's userMessage as is, anything else a calm
+// "our side" message with a reference the operator can find in the logs.
+import { isAppError } from '../rights/index.ts';
+import type { Logger } from '../log.ts';
+
+export function errorText(err: unknown, logger: Logger, reference?: string): string {
+  if (isAppError(err)) return `:no_entry: ${err.userMessage}`;
+  const ref = reference ? ` (reference ${reference.slice(0, 40)})` : '';
+  logger.error({ err, reference }, 'Slack request failed');
+  return `:warning: Something went wrong on our side${ref}. Nothing was changed, or the change was completed once; check with \`users\` or \`audit\` and try again in a minute. If it keeps failing, tell your eConnect operator.`;
+}
+
+// Rights fields that are called differently in our modals.
+const FIELD_TO_BLOCK: Record<string, string> = { userId: 'user', organisationId: 'organisation', channel: 'user' };
+
+/**
+ * Field errors for a modal (`response_action: errors`). The error lands on the block named by the
+ * AppError's field, or on the first input when the problem is not about one field (a refusal), so
+ * the administrator always sees why and keeps what they typed.
+ */
+export function modalErrors(err: unknown, logger: Logger, blockIds: string[], reference?: string): Record<string, string> {
+  const text = errorText(err, logger, reference).replace(/^:\w+: /, '');
+  const field = isAppError(err) && err.field ? err.field.split('.')[0]! : undefined;
+  const block = field && (blockIds.includes(field) ? field : FIELD_TO_BLOCK[field]);
+  const target = block && blockIds.includes(block) ? block : blockIds[0]!;
+  // Slack shows at most a line or two under a field.
+  return { [target]: text.length > 300 ? `${text.slice(0, 299)}…` : text };
+}

@@ -1,0 +1,58 @@
+// Who is calling: the Slack account's verified email (users.info, cached briefly because Slack limits
+// that method and every request needs it) matched to an active user of an environment.
+import type { webApi } from '@slack/bolt';
+import { AppError, findActiveUserByEmail, linkSlackUser, type Actor, type RightsDeps } from '../rights/index.ts';
+
+export interface Caller extends Actor {
+  environmentId: string;
+  email: string;
+  role: 'BASIC' | 'ADVANCED' | 'ADMINISTRATOR';
+}
+
+interface SlackProfile {
+  email: string | null;
+  at: number;
+}
+
+export class Identity {
+  private cache = new Map<string, SlackProfile>();
+
+  constructor(
+    private deps: RightsDeps,
+    private ttlMs = 60_000,
+  ) {}
+
+  /** The verified email of a Slack user, or null (no email, unconfirmed, deleted, bot). */
+  async emailOf(client: webApi.WebClient, slackUserId: string): Promise<string | null> {
+    const hit = this.cache.get(slackUserId);
+    if (hit && Date.now() - hit.at < this.ttlMs) return hit.email;
+    let email: string | null = null;
+    try {
+      const res = await client.users.info({ user: slackUserId });
+      const u = res.user as { deleted?: boolean; is_bot?: boolean; is_email_confirmed?: boolean; profile?: { email?: string } } | undefined;
+      email = u && !u.deleted && !u.is_bot && u.is_email_confirmed !== false ? (u.profile?.email ?? null) : null;
+    } catch (err) {
+      if ((err as { data?: { error?: string } }).data?.error !== 'user_not_found') throw err;
+    }
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(slackUserId, { email, at: Date.now() });
+    return email;
+  }
+
+  /** The calling administrator (or member) as an actor of the rights service; refuses everyone else. */
+  async caller(client: webApi.WebClient, slackUserId: string, teamId: string | undefined, requestId: string | undefined): Promise<Caller> {
+    const email = await this.emailOf(client, slackUserId);
+    if (!email) {
+      throw new AppError('not_authenticated', 'Your Slack account has no verified email address, so eConnect cannot tell who you are. Confirm your email in Slack, or ask a workspace admin.');
+    }
+    const user = await findActiveUserByEmail(this.deps, email);
+    if (!user || user.status === 'REMOVED') {
+      throw new AppError('not_authenticated', `No eConnect user has the address ${email}. Ask an administrator of your environment to invite you.`);
+    }
+    if (user.status === 'BLOCKED') throw new AppError('forbidden', 'Your eConnect account is blocked. Ask an administrator of your environment to unblock you.');
+    if (user.status === 'INVITED') throw new AppError('forbidden', 'You have not activated your eConnect account yet. Use the link in your invitation email, or ask an administrator to resend it.');
+    // Remember the Slack account, so notifications can reach this person by direct message.
+    if (user.slackUserId !== slackUserId) await linkSlackUser(this.deps, user.id, slackUserId, teamId);
+    return { userId: user.id, slackUserId, requestId, environmentId: user.environmentId, email: user.email, role: user.role };
+  }
+}

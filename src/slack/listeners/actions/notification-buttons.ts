@@ -1,0 +1,54 @@
+// The buttons under notifications ("X activated their account"): add to organisation, make
+// administrator, block. Anyone in the channel can click; only an environment administrator's click
+// does anything, checked again here and by the rights service.
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { AppError, blockUser, getUser, setRole } from '../../../rights/index.ts';
+import { addMemberModal } from '../../blocks/modals.ts';
+import { userOption } from '../../blocks/options.ts';
+import { esc } from '../../blocks/text.ts';
+import type { SlackContext } from '../../context.ts';
+import { errorText } from '../../errors.ts';
+import type { Caller } from '../../identity.ts';
+import { confirmInChannel } from '../../reply.ts';
+
+type Args = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+function button(ctx: SlackContext, act: (a: { caller: Caller; userId: string; args: Args; channel: string }) => Promise<string | null>) {
+  return async (args: Args) => {
+    const { ack, body, client, respond } = args;
+    await ack();
+    const channel = body.channel?.id ?? body.container?.channel_id ?? '';
+    const logger = ctx.logger.child({ action: body.actions[0]?.action_id, slackUser: body.user.id, requestId: body.trigger_id });
+    try {
+      const caller = await ctx.identity.caller(client, body.user.id, body.team?.id, body.trigger_id);
+      if (caller.role !== 'ADMINISTRATOR') {
+        throw new AppError('forbidden', 'Only an administrator of the environment can use these buttons. Ask one of them.');
+      }
+      const userId = (body.actions[0] as { value?: string }).value ?? '';
+      const done = await act({ caller, userId, args, channel });
+      if (done) await confirmInChannel(client, logger, { channel, callerSlackId: body.user.id }, done);
+    } catch (err) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: errorText(err, logger, body.trigger_id) }).catch(() => undefined);
+    }
+  };
+}
+
+export const addToOrganisationButton = (ctx: SlackContext) =>
+  button(ctx, async ({ caller, userId, args, channel }) => {
+    const user = await getUser(ctx.deps, caller, { userId });
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: addMemberModal({ channel }, userOption(user)) as never });
+    return null;
+  });
+
+export const makeAdministratorButton = (ctx: SlackContext) =>
+  button(ctx, async ({ caller, userId }) => {
+    const result = await setRole(ctx.deps, caller, { userId, role: 'ADMINISTRATOR' });
+    if (!result.changed) return `*${esc(result.user.name ?? result.user.email)}* already is an Administrator.`;
+    return `<@${caller.slackUserId}> made *${esc(result.user.name ?? result.user.email)}* Administrator.`;
+  });
+
+export const blockButton = (ctx: SlackContext) =>
+  button(ctx, async ({ caller, userId }) => {
+    const result = await blockUser(ctx.deps, caller, { userId });
+    return `<@${caller.slackUserId}> blocked *${esc(result.user.name ?? result.user.email)}*.`;
+  });

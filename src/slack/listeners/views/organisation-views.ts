@@ -1,0 +1,56 @@
+// Submissions of the organisation modals: create, edit (and its picker), add member, remove member.
+import { addMember, createOrganisation, getOrganisation, removeMember, updateOrganisation } from '../../../rights/index.ts';
+import { organisationRoleLabel, type OrganisationRole } from '../../command-text.ts';
+import { organisationFields, organisationModal, removeMemberModal } from '../../blocks/modals.ts';
+import { esc } from '../../blocks/text.ts';
+import type { SlackContext } from '../../context.ts';
+import { submission, text, type Values } from './submission.ts';
+
+/** The details typed in the form; an emptied field clears the detail. */
+function details(values: Values) {
+  const out: Record<string, string | null> = {};
+  for (const [id] of organisationFields) out[id] = text(values, id) ?? null;
+  return out;
+}
+
+export const createOrgSubmission = (ctx: SlackContext) =>
+  submission(ctx, async ({ ctx, caller, values }) => {
+    const result = await createOrganisation(ctx.deps, caller, { name: text(values, 'name') ?? '', ...details(values) });
+    return { confirm: `<@${caller.slackUserId}> created the organisation *${esc(result.organisation.name)}* and is its organisation administrator.` };
+  });
+
+export const editOrgSubmission = (ctx: SlackContext) =>
+  submission(ctx, async ({ ctx, caller, values, meta }) => {
+    const result = await updateOrganisation(ctx.deps, caller, { organisationId: meta.organisationId ?? '', name: text(values, 'name') ?? '', ...details(values) });
+    const changed = Object.keys(result.changed);
+    if (changed.length === 0) return { confirm: `<@${caller.slackUserId}> saved *${esc(result.organisation.name)}* without changes.` };
+    return { confirm: `<@${caller.slackUserId}> changed ${changed.join(', ')} of *${esc(result.organisation.name)}*.` };
+  });
+
+/** `org` without a name: the picker's Next button shows the edit form for the chosen organisation. */
+export const editOrgPickSubmission = (ctx: SlackContext) =>
+  submission(ctx, async ({ ctx, caller, values, meta }) => {
+    const org = await getOrganisation(ctx.deps, caller, { organisationId: text(values, 'organisation') ?? '' });
+    return { update: organisationModal('edit_org', { channel: meta.channel, organisationId: org.id, organisationName: org.name }, org) };
+  });
+
+export const addMemberSubmission = (ctx: SlackContext) =>
+  submission(ctx, async ({ ctx, caller, values }) => {
+    const result = await addMember(ctx.deps, caller, {
+      userId: text(values, 'user') ?? '',
+      organisationId: text(values, 'organisation') ?? '',
+      role: (text(values, 'role') as OrganisationRole | undefined) ?? 'MEMBER',
+    });
+    return { confirm: `<@${caller.slackUserId}> added *${esc(result.user.name ?? result.user.email)}* to *${esc(result.organisation.name)}* as ${organisationRoleLabel[result.role]}.` };
+  });
+
+export const removeMemberSubmission = (ctx: SlackContext) =>
+  submission(ctx, async ({ ctx, caller, values, meta }) => {
+    if (!meta.organisationId) {
+      // Step 1 submitted without the menu's action having replaced the view: go to step 2 now.
+      const org = await getOrganisation(ctx.deps, caller, { organisationId: text(values, 'organisation') ?? '' });
+      return { update: removeMemberModal({ channel: meta.channel, organisationId: org.id, organisationName: org.name }) };
+    }
+    const result = await removeMember(ctx.deps, caller, { userId: text(values, 'user') ?? '', organisationId: meta.organisationId ?? text(values, 'organisation') ?? '' });
+    return { confirm: `<@${caller.slackUserId}> removed *${esc(result.user.name ?? result.user.email)}* from *${esc(result.organisation.name)}*. They stay in the environment.` };
+  });

@@ -1,0 +1,65 @@
+// Every modal submission runs through here: find the caller, call one rights use case, then either
+// close the modal and confirm in the channel, or keep it open with the problem shown on its field
+// (Slack keeps what the administrator typed).
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, webApi } from '@slack/bolt';
+import { decodeMeta, type ModalMeta } from '../../blocks/modals.ts';
+import type { SlackContext } from '../../context.ts';
+import { errorText, modalErrors } from '../../errors.ts';
+import type { Caller } from '../../identity.ts';
+import { confirmInChannel, tellCaller } from '../../reply.ts';
+
+export type Values = Record<string, string | string[] | null>;
+
+export interface Submission {
+  ctx: SlackContext;
+  client: webApi.WebClient;
+  caller: Caller;
+  values: Values;
+  meta: ModalMeta;
+}
+
+/** A confirmation for the channel, or another view to show instead of closing. */
+export type Outcome = { confirm: string } | { update: unknown };
+
+export function readValues(state: { values: Record<string, Record<string, any>> } | undefined): Values {
+  const out: Values = {};
+  for (const [blockId, actions] of Object.entries(state?.values ?? {})) {
+    const a = Object.values(actions)[0] as any;
+    if (!a) continue;
+    if (Array.isArray(a.selected_options)) out[blockId] = a.selected_options.map((o: any) => o.value);
+    else if (a.selected_option !== undefined) out[blockId] = a.selected_option?.value ?? null;
+    else out[blockId] = typeof a.value === 'string' ? a.value : null;
+  }
+  return out;
+}
+
+export const text = (v: Values, key: string): string | undefined => (typeof v[key] === 'string' && v[key] !== '' ? (v[key] as string) : undefined);
+
+export function submission(ctx: SlackContext, handle: (s: Submission) => Promise<Outcome>) {
+  return async ({ ack, body, view, client }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
+    const meta = decodeMeta(view.private_metadata);
+    // Slack sends a double-submitted view with the same id and hash: the rights service changes state once.
+    const requestId = `${view.id}:${view.hash}`;
+    const logger = ctx.logger.child({ view: view.callback_id, slackUser: body.user.id, requestId });
+    const blockIds = (view.blocks as { type: string; block_id?: string }[]).filter((b) => b.type === 'input' && b.block_id).map((b) => b.block_id!);
+    let outcome: Outcome;
+    try {
+      const caller = await ctx.identity.caller(client, body.user.id, body.team?.id, requestId);
+      outcome = await handle({ ctx: { ...ctx, logger }, client, caller, values: readValues(view.state), meta });
+    } catch (err) {
+      await ack({ response_action: 'errors', errors: modalErrors(err, logger, blockIds.length ? blockIds : ['_'], requestId) });
+      return;
+    }
+    if ('update' in outcome) {
+      await ack({ response_action: 'update', view: outcome.update as never });
+      return;
+    }
+    await ack();
+    try {
+      await confirmInChannel(client, logger, { channel: meta.channel, callerSlackId: body.user.id }, outcome.confirm);
+    } catch (err) {
+      // The change is done; only the confirmation failed. Say so to the caller.
+      await tellCaller(client, meta.channel, body.user.id, `${outcome.confirm}\n${errorText(err, logger, requestId)}`).catch(() => undefined);
+    }
+  };
+}

@@ -1,0 +1,73 @@
+// Subcommands about organisations and their members: create-org, org, add-to-org, remove-member.
+import { addMember, createOrganisation, getOrganisation, removeMember } from '../../rights/index.ts';
+import { organisationRole, organisationRoleLabel } from '../command-text.ts';
+import { organisationDetails } from '../blocks/messages.ts';
+import { addMemberModal, organisationModal, pickOrganisationModal, removeMemberModal } from '../blocks/modals.ts';
+import { esc } from '../blocks/text.ts';
+import { organisationArg, userArg, usage, type Subcommand } from './run.ts';
+
+export const createOrg: Subcommand = {
+  usage: 'create-org <name>',
+  async run(r) {
+    if (r.args.length === 0) {
+      await r.client.views.open({ trigger_id: r.triggerId, view: organisationModal('create_org', { channel: r.channelId }) });
+      return;
+    }
+    const result = await createOrganisation(r.ctx.deps, r.caller, { name: r.args.join(' ') });
+    await r.confirm(`<@${r.caller.slackUserId}> created the organisation *${esc(result.organisation.name)}* and is its organisation administrator.`);
+  },
+};
+
+export const org: Subcommand = {
+  usage: 'org <name> | org edit <name>',
+  async run(r) {
+    const editing = r.args[0]?.toLowerCase() === 'edit';
+    const words = editing ? r.args.slice(1) : r.args;
+    if (words.length === 0) {
+      await r.client.views.open({ trigger_id: r.triggerId, view: pickOrganisationModal({ channel: r.channelId }) });
+      return;
+    }
+    const found = await organisationArg(r, words);
+    const details = await getOrganisation(r.ctx.deps, r.caller, { organisationId: found.id });
+    if (editing) {
+      await r.client.views.open({
+        trigger_id: r.triggerId,
+        view: organisationModal('edit_org', { channel: r.channelId, organisationId: details.id, organisationName: details.name }, details),
+      });
+      return;
+    }
+    await r.respond(organisationDetails(details, r.caller.role === 'ADMINISTRATOR'));
+  },
+};
+
+export const addToOrg: Subcommand = {
+  usage: 'add-to-org <user> <organisation> [member|administrator]',
+  async run(r) {
+    if (r.args.length === 0) {
+      await r.client.views.open({ trigger_id: r.triggerId, view: addMemberModal({ channel: r.channelId }) });
+      return;
+    }
+    if (r.args.length < 2) return usage(r, this.usage);
+    const role = r.args.length > 2 ? organisationRole(r.args[r.args.length - 1]) : null;
+    const orgWords = role ? r.args.slice(1, -1) : r.args.slice(1);
+    const user = await userArg(r, r.args[0]);
+    const organisation = await organisationArg(r, orgWords);
+    const result = await addMember(r.ctx.deps, r.caller, { userId: user.id, organisationId: organisation.id, role: role ?? 'MEMBER' });
+    await r.confirm(`<@${r.caller.slackUserId}> added *${esc(result.user.name ?? result.user.email)}* to *${esc(result.organisation.name)}* as ${organisationRoleLabel[result.role]}.`);
+  },
+};
+
+export const removeMemberCommand: Subcommand = {
+  usage: 'remove-member <user> <organisation>',
+  async run(r) {
+    if (r.args.length === 0) {
+      await r.client.views.open({ trigger_id: r.triggerId, view: removeMemberModal({ channel: r.channelId }) });
+      return;
+    }
+    if (r.args.length < 2) return usage(r, this.usage);
+    const user = await userArg(r, r.args[0]);
+    const organisation = await organisationArg(r, r.args.slice(1));
+    const result = await removeMember(r.ctx.deps, r.caller, { userId: user.id, organisationId: organisation.id });
+    await r.confirm(`<@${r.caller.slackUserId}> removed *${esc(result.user.name ?? result.user.email)}* from *${esc(result.organisation.name)}*. They stay in the environment.`);
+  },
+};

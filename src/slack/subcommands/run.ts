@@ -1,0 +1,40 @@
+// What a subcommand gets: the caller, the words after it, and ways to answer.
+import type { webApi } from '@slack/bolt';
+import { AppError, resolveOrganisation, resolveUser } from '../../rights/index.ts';
+import { mentionedUser } from '../command-text.ts';
+import type { SlackContext } from '../context.ts';
+import type { Caller } from '../identity.ts';
+
+export interface Run {
+  ctx: SlackContext;
+  client: webApi.WebClient;
+  caller: Caller;
+  args: string[];
+  channelId: string;
+  triggerId: string;
+  /** ephemeral answer to the caller */
+  respond(message: { text: string; blocks?: unknown[] }): Promise<void>;
+  /** confirmation of a change in the channel */
+  confirm(text: string): Promise<void>;
+}
+
+export interface Subcommand {
+  usage: string;
+  run(r: Run): Promise<void>;
+}
+
+/** A user of the caller's environment from an email, an @mention or an unambiguous name. */
+export async function userArg(r: Run, token: string | undefined) {
+  if (!token) throw new AppError('invalid_input', 'Say who: an email address, an @mention or a name.', 'user');
+  const slackId = mentionedUser(token);
+  if (slackId) {
+    const email = await r.ctx.identity.emailOf(r.client, slackId);
+    if (!email) throw new AppError('not_found', `<@${slackId}> has no verified email address in Slack, so I cannot match them to an eConnect user. Use their email address.`, 'user');
+    return resolveUser(r.ctx.deps, r.caller, token, email);
+  }
+  return resolveUser(r.ctx.deps, r.caller, token);
+}
+
+export const organisationArg = (r: Run, words: string[]) => resolveOrganisation(r.ctx.deps, r.caller, words.join(' '));
+
+export const usage = (r: Run, text: string) => r.respond({ text: `Usage: \`${r.ctx.command} ${text}\`` });

@@ -1,0 +1,90 @@
+// Subcommands that change a user: invite, set-role / make-admin, block, unblock, remove-user, resend, revoke.
+import { blockUser, inviteUser, removeUser, resendInvitation, revokeInvitation, setRole, unblockUser } from '../../rights/index.ts';
+import { environmentRole, environmentRoleLabel } from '../command-text.ts';
+import { inviteModal, setRoleModal } from '../blocks/modals.ts';
+import { userOption } from '../blocks/options.ts';
+import { esc } from '../blocks/text.ts';
+import { userArg, usage, type Run, type Subcommand } from './run.ts';
+
+const me = (r: Run) => `<@${r.caller.slackUserId}>`;
+
+export const invite: Subcommand = {
+  usage: 'invite name@company.nl [basic|advanced|administrator]',
+  async run(r) {
+    if (r.args.length === 0) {
+      await r.client.views.open({ trigger_id: r.triggerId, view: inviteModal({ channel: r.channelId }) });
+      return;
+    }
+    const role = environmentRole(r.args[1]) ?? 'BASIC';
+    if (r.args[1] && !environmentRole(r.args[1])) return usage(r, this.usage);
+    const result = await inviteUser(r.ctx.deps, r.caller, { email: r.args[0]!, role });
+    await r.confirm(`${me(r)} invited *${esc(result.user.email)}* as ${environmentRoleLabel[result.user.role]}. The activation link works until ${result.invitation.expiresAt.slice(0, 10)}.`);
+  },
+};
+
+export const setRoleCommand: Subcommand = {
+  usage: 'set-role <user> <basic|advanced|administrator>',
+  async run(r) {
+    if (r.args.length === 0) {
+      await r.client.views.open({ trigger_id: r.triggerId, view: setRoleModal({ channel: r.channelId }) });
+      return;
+    }
+    const role = environmentRole(r.args[r.args.length - 1]);
+    if (!role || r.args.length < 2) return usage(r, this.usage);
+    await changeRole(r, r.args.slice(0, -1).join(' '), role);
+  },
+};
+
+export const makeAdmin: Subcommand = {
+  usage: 'make-admin <user>',
+  async run(r) {
+    if (r.args.length === 0) {
+      await r.client.views.open({ trigger_id: r.triggerId, view: setRoleModal({ channel: r.channelId }, undefined, 'ADMINISTRATOR') });
+      return;
+    }
+    await changeRole(r, r.args.join(' '), 'ADMINISTRATOR');
+  },
+};
+
+async function changeRole(r: Run, userText: string, role: 'BASIC' | 'ADVANCED' | 'ADMINISTRATOR') {
+  const user = await userArg(r, userText);
+  const result = await setRole(r.ctx.deps, r.caller, { userId: user.id, role });
+  if (!result.changed) return r.respond({ text: `${esc(result.user.email)} already is ${environmentRoleLabel[role]}; nothing changed.` });
+  await r.confirm(`${me(r)} made *${esc(result.user.name ?? result.user.email)}* ${environmentRoleLabel[role]} (was ${environmentRoleLabel[result.previousRole]}).`);
+}
+
+const statusChange = (verb: string, done: string, fn: typeof blockUser): Subcommand => ({
+  usage: `${verb} <user>`,
+  async run(r) {
+    if (r.args.length === 0) return usage(r, this.usage);
+    const user = await userArg(r, r.args.join(' '));
+    const result = await fn(r.ctx.deps, r.caller, { userId: user.id });
+    await r.confirm(`${me(r)} ${done} *${esc(result.user.name ?? result.user.email)}*.`);
+  },
+});
+
+export const block = statusChange('block', 'blocked', blockUser);
+export const unblock = statusChange('unblock', 'unblocked', unblockUser);
+export const removeUserCommand = statusChange('remove-user', 'removed from the environment', removeUser);
+
+export const resend: Subcommand = {
+  usage: 'resend <user>',
+  async run(r) {
+    if (r.args.length === 0) return usage(r, this.usage);
+    const user = await userArg(r, r.args.join(' '));
+    const result = await resendInvitation(r.ctx.deps, r.caller, { userId: user.id });
+    await r.confirm(`${me(r)} sent *${esc(result.user.email)}* a new activation link (older links no longer work). It works until ${result.invitation.expiresAt.slice(0, 10)}.`);
+  },
+};
+
+export const revoke: Subcommand = {
+  usage: 'revoke <user>',
+  async run(r) {
+    if (r.args.length === 0) return usage(r, this.usage);
+    const user = await userArg(r, r.args.join(' '));
+    const result = await revokeInvitation(r.ctx.deps, r.caller, { userId: user.id });
+    await r.confirm(`${me(r)} revoked the invitation of *${esc(result.user.email)}*; their links no longer work.`);
+  },
+};
+
+export { userOption };
