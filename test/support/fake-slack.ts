@@ -20,6 +20,8 @@ export interface RecordedCall {
   method: string;
   args: Record<string, any>;
   at: number;
+  /** what the fake answered */
+  result?: any;
 }
 
 export type Failure = { status: 429; retryAfter: number } | { status: 500 } | { error: string };
@@ -181,8 +183,10 @@ export class FakeSlack {
     }
     const method = url.pathname.slice(5);
     const args = parseArgs(raw, req.headers['content-type'] ?? '');
-    this.calls.push({ method, args, at: Date.now() });
+    const call: RecordedCall = { method, args, at: Date.now() };
+    this.calls.push(call);
     const answer = this.answer(method, args, req.headers.authorization ?? (args.token ? `Bearer ${args.token}` : ''));
+    call.result = 'body' in answer ? answer.body : { status: answer.status };
     for (const w of this.waiters.splice(0)) w();
     if ('status' in answer) {
       const headers: Record<string, string> = answer.status === 429 ? { 'retry-after': String(answer.retryAfter) } : {};

@@ -53,19 +53,19 @@ async function changeRole(r: Run, userText: string, role: 'BASIC' | 'ADVANCED' |
   await r.confirm(`${me(r)} made *${esc(result.user.name ?? result.user.email)}* ${environmentRoleLabel[role]} (was ${environmentRoleLabel[result.previousRole]}).`);
 }
 
-const statusChange = (verb: string, done: string, fn: typeof blockUser): Subcommand => ({
+const statusChange = (verb: string, done: (who: string) => string, fn: typeof blockUser): Subcommand => ({
   usage: `${verb} <user>`,
   async run(r) {
     if (r.args.length === 0) return usage(r, this.usage);
     const user = await userArg(r, r.args.join(' '));
     const result = await fn(r.ctx.deps, r.caller, { userId: user.id });
-    await r.confirm(`${me(r)} ${done} *${esc(result.user.name ?? result.user.email)}*.`);
+    await r.confirm(`${me(r)} ${done(`*${esc(result.user.name ?? result.user.email)}*`)}.`);
   },
 });
 
-export const block = statusChange('block', 'blocked', blockUser);
-export const unblock = statusChange('unblock', 'unblocked', unblockUser);
-export const removeUserCommand = statusChange('remove-user', 'removed from the environment', removeUser);
+export const block = statusChange('block', (who) => `blocked ${who}`, blockUser);
+export const unblock = statusChange('unblock', (who) => `unblocked ${who}`, unblockUser);
+export const removeUserCommand = statusChange('remove-user', (who) => `removed ${who} from the environment`, removeUser);
 
 export const resend: Subcommand = {
   usage: 'resend <user>',
