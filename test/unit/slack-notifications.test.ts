@@ -1,0 +1,56 @@
+// deliverNotification as the outbox worker uses it: renders each kind within Slack's limits, posts
+// once, and throws on Slack errors (with Slack's Retry-After on a rate limit) so the outbox retries.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createNotifier, SlackDeliveryError } from '../../src/slack/notifications.ts';
+import { FakeSlack, messageText } from '../support/fake-slack.ts';
+
+describe('deliverNotification', () => {
+  let fake: FakeSlack;
+  let deliver: ReturnType<typeof createNotifier>;
+  beforeAll(async () => {
+    fake = await new FakeSlack().start();
+    deliver = createNotifier('xoxb-test', fake.url);
+  });
+  afterEach(() => {
+    fake.assertClean();
+    fake.reset();
+  });
+  afterAll(() => fake.stop());
+
+  it('tells administrators that an invited user activated, with buttons for the next step', async () => {
+    const sent = await deliver({ channel: 'C0NOTIFY', kind: 'user.activated', data: { userName: 'Carl <b>', email: 'carl@acme.test', environmentName: 'Acme', userId: 'u-1' } }, 'm-1');
+    expect(sent.channel).toBe('C0NOTIFY');
+    const [call] = fake.callsTo('chat.postMessage');
+    expect(messageText(call!.args)).toContain('*Carl &lt;b&gt;* (carl@acme.test) activated their eConnect account in Acme');
+    const actions = call!.args.blocks.find((b: any) => b.type === 'actions');
+    expect(actions.elements.map((e: any) => [e.action_id, e.value])).toEqual([
+      ['notify_add_to_org', 'u-1'],
+      ['notify_make_admin', 'u-1'],
+      ['notify_block', 'u-1'],
+    ]);
+  });
+
+  it('renders auto-joins, failed deliveries and kinds it does not know yet', async () => {
+    await deliver({ channel: 'UADMIN', kind: 'user.auto_joined', data: { userName: 'Dora', email: 'dora@acme.test', userId: 'u-2' } }, 'm-2');
+    await deliver({ channel: 'C1', kind: 'outbox.failed', data: { description: 'the invitation email', recipient: 'x@acme.test', attempts: 8, lastError: 'mailbox unavailable' } }, 'm-3');
+    await deliver({ channel: 'C1', kind: 'something.new', data: { a: 1 } }, 'm-4');
+    const texts = fake.callsTo('chat.postMessage').map((c) => messageText(c.args));
+    expect(texts[0]).toMatch(/joined your environment through its mail domain/);
+    expect(texts[1]).toMatch(/could not deliver the invitation email to x@acme.test after 8 attempts: mailbox unavailable/);
+    expect(texts[2]).toMatch(/something.new/);
+  });
+
+  it('throws with retryAfterMs on a rate limit, and throws on server errors and Slack errors, without retrying itself', async () => {
+    fake.failNext('chat.postMessage', { status: 429, retryAfter: 7 });
+    const limited = await deliver({ channel: 'C1', kind: 'user.activated', data: { email: 'a@b.nl' } }, 'm-5').catch((e) => e);
+    expect(limited).toBeInstanceOf(SlackDeliveryError);
+    expect(limited.retryAfterMs).toBe(7000);
+
+    fake.failNext('chat.postMessage', { status: 500 });
+    await expect(deliver({ channel: 'C1', kind: 'user.activated', data: { email: 'a@b.nl' } }, 'm-6')).rejects.toThrow(SlackDeliveryError);
+
+    fake.failNext('chat.postMessage', { error: 'channel_not_found' });
+    await expect(deliver({ channel: 'C404', kind: 'user.activated', data: { email: 'a@b.nl' } }, 'm-7')).rejects.toThrow(/channel_not_found/);
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(3);
+  });
+});
