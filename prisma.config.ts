@@ -16,6 +16,6 @@ export default defineConfig({
     const { PrismaPGlite } = await import('pglite-prisma-adapter');
     // In memory: the CLI is used here to write migrations (migrate dev / diff), never on app data;
     // the app applies migrations itself on start-up (src/db/migrate.ts).
-    return new PrismaPGlite(new PGlite());
+    return new PrismaPGlite(new PGlite()) as never;
   },
 });

@@ -30,7 +30,12 @@ const schema = z.object({
   MAIL_FROM: optionalText.pipe(z.string().max(320).optional()),
   PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://rights.example.com' }).optional()),
   PORT: optionalText.pipe(
-    z.coerce.number({ error: 'must be a port number' }).int('must be a whole number').min(0, 'must be 0-65535').max(65535, 'must be 0-65535').optional(),
+    z
+      .string()
+      .regex(/^\d{1,5}$/, 'must be a port number (0-65535)')
+      .transform(Number)
+      .refine((n) => n <= 65535, 'must be a port number (0-65535)')
+      .optional(),
   ),
   LOG_LEVEL: optionalText.pipe(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {

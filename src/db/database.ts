@@ -71,7 +71,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     exec: async (sql) => void (await lite.exec(sql)),
   };
   await applyMigrations(session, migrations);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) as never });
   return {
     kind: 'pglite',
     prisma,

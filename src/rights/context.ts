@@ -173,8 +173,65 @@ export async function enqueue(
   });
 }
 
-/** Slack notifications to an environment: its channel, if set. Direct messages go to slack ids. */
-export async function notifyEnvironment(
+/**
+ * Runs a change once per request id: a retried Slack request (or a double click) gets the first
+ * result back instead of changing state again. The key row is written in the change's transaction.
+ */
+export async function change<T>(deps: RightsDeps, actor: Actor | null, name: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const key = actor?.requestId ? `${name}:${actor.requestId}` : null;
+  if (!key) return transaction(deps, fn);
+  try {
+    return await transaction(deps, async (tx) => {
+      const previous = await tx.idempotencyKey.findUnique({ where: { key } });
+      if (previous) return previous.result as T;
+      const result = await fn(tx);
+      await tx.idempotencyKey.create({ data: { key, result: JSON.parse(JSON.stringify(result ?? null)) } });
+      return result;
+    });
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'P2002') throw err;
+    const previous = await deps.prisma.idempotencyKey.findUnique({ where: { key } });
+    if (!previous) throw err;
+    return previous.result as T;
+  }
+}
+
+/** Serialises changes that must keep an environment's invariants (rule 8). */
+export async function lockEnvironment(tx: Tx, environmentId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "Environment" WHERE id = ${environmentId} FOR UPDATE`;
+}
+
+/** Serialises changes to one organisation's memberships (rule 8). */
+export async function lockOrganisation(tx: Tx, organisationId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "Organisation" WHERE id = ${organisationId} FOR UPDATE`;
+}
+
+const targetSelect = { id: true, environmentId: true, email: true, name: true, role: true, status: true, slackUserId: true } as const;
+
+/** A user of the actor's environment; a user of another environment is reported as not found. */
+export async function requireUser(tx: Tx, environmentId: string, userId: string) {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: targetSelect });
+  if (!user || user.environmentId !== environmentId) {
+    throw new AppError('not_found', 'That user is not in your environment. Check the email address or pick someone from the list.', 'user');
+  }
+  return user;
+}
+
+export async function requireOrganisation(tx: Tx, environmentId: string, organisationId: string) {
+  const org = await tx.organisation.findUnique({ where: { id: organisationId }, select: { id: true, environmentId: true, name: true } });
+  if (!org || org.environmentId !== environmentId) {
+    throw new AppError('not_found', 'That organisation is not in your environment. Pick one from the list, or create it first.', 'organisation');
+  }
+  return org;
+}
+
+export const displayName = (u: { name: string | null; email: string }) => u.name ?? u.email;
+
+/**
+ * Tells an environment's administrators something in Slack: in the notification channel when one is
+ * set, otherwise by direct message to each active administrator whose Slack account is known.
+ */
+export async function notifyAdministrators(
   tx: Tx,
   environmentId: string,
   eventKey: string,
@@ -183,8 +240,17 @@ export async function notifyEnvironment(
 ) {
   const env = await tx.environment.findUnique({ where: { id: environmentId }, select: { notificationChannelId: true } });
   if (env?.notificationChannelId) {
-    await enqueue(tx, environmentId, `${eventKey}:channel:${env.notificationChannelId}`, {
+    await enqueue(tx, environmentId, `${eventKey}:slack:${env.notificationChannelId}`, {
       slack: { channel: env.notificationChannelId, kind, data },
     });
+    return;
+  }
+  const admins = await tx.user.findMany({
+    where: { environmentId, role: 'ADMINISTRATOR', status: 'ACTIVE', slackUserId: { not: null } },
+    select: { slackUserId: true },
+    take: 50,
+  });
+  for (const a of admins) {
+    await enqueue(tx, environmentId, `${eventKey}:slack:${a.slackUserId}`, { slack: { channel: a.slackUserId!, kind, data } });
   }
 }

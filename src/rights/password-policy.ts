@@ -1,18 +1,17 @@
 // Password strength with zxcvbn-ts (dictionaries, keyboard patterns, the person's own name and email).
-import { zxcvbn, zxcvbnOptions } from '@zxcvbn-ts/core';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as en from '@zxcvbn-ts/language-en';
 import { AppError } from './errors.ts';
 
-let loaded = false;
-function load() {
-  if (loaded) return;
-  zxcvbnOptions.setOptions({
+let checker: ZxcvbnFactory | null = null;
+function load(): ZxcvbnFactory {
+  checker ??= new ZxcvbnFactory({
     dictionary: { ...common.dictionary, ...en.dictionary },
     graphs: common.adjacencyGraphs,
     translations: en.translations,
   });
-  loaded = true;
+  return checker;
 }
 
 export const MIN_PASSWORD = 10;
@@ -26,9 +25,9 @@ export function checkPasswordStrength(password: string, personal: string[] = [])
   if (password.length > MAX_PASSWORD) {
     throw new AppError('weak_password', `Choose a password of at most ${MAX_PASSWORD} characters.`, 'password');
   }
-  load();
+  const zxcvbn = load();
   const inputs = personal.flatMap((p) => p.toLowerCase().split(/[@.\s_-]+/)).filter((p) => p.length >= 3);
-  const result = zxcvbn(password, inputs);
+  const result = zxcvbn.check(password, inputs);
   if (result.score < 3) {
     const hint = result.feedback.warning || result.feedback.suggestions[0] || 'Add more words or characters.';
     throw new AppError('weak_password', `This password is too easy to guess. ${hint} Try a longer passphrase of a few unrelated words.`, 'password');

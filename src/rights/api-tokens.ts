@@ -1,0 +1,45 @@
+// Bearer tokens for the rights API, one environment each. Shown once at creation, stored hashed.
+import { z } from 'zod';
+import { audit, change, nowOf, requireActor, transaction, type Actor, type RightsDeps } from './context.ts';
+import { AppError } from './errors.ts';
+import { nameText, parseInput } from './input.ts';
+import { hashToken, newToken } from './secrets.ts';
+
+const PREFIX = 'ecr_';
+
+export async function createApiToken(deps: RightsDeps, actor: Actor, raw: { name: string }) {
+  const data = parseInput(z.object({ name: nameText('a name for the token', 60) }), raw);
+  const token = `${PREFIX}${newToken()}`;
+  // The token itself is never stored, so a retried request must not replay a stored result: no idempotency key.
+  return change(deps, { ...actor, requestId: undefined }, 'create-api-token', async (tx) => {
+    const admin = await requireActor(tx, actor, 'environment:configure');
+    const row = await tx.apiToken.create({
+      data: { environmentId: admin.environmentId, name: data.name, tokenHash: hashToken(token), createdById: admin.id },
+      select: { id: true, name: true },
+    });
+    await audit(tx, { environmentId: admin.environmentId, actor, action: 'api_token.created', targetType: 'api_token', targetId: row.id, details: { name: row.name } });
+    return { id: row.id, name: row.name, token };
+  });
+}
+
+export async function revokeApiToken(deps: RightsDeps, actor: Actor, raw: { tokenId: string }) {
+  const data = parseInput(z.object({ tokenId: z.string().uuid('Choose a token from the list.') }), raw);
+  return transaction(deps, async (tx) => {
+    const admin = await requireActor(tx, actor, 'environment:configure');
+    const row = await tx.apiToken.findUnique({ where: { id: data.tokenId } });
+    if (!row || row.environmentId !== admin.environmentId) throw new AppError('not_found', 'No such API token in your environment.');
+    if (!row.revokedAt) {
+      await tx.apiToken.update({ where: { id: row.id }, data: { revokedAt: nowOf(deps) } });
+      await audit(tx, { environmentId: admin.environmentId, actor, action: 'api_token.revoked', targetType: 'api_token', targetId: row.id, details: { name: row.name } });
+    }
+    return { id: row.id, name: row.name, revoked: true };
+  });
+}
+
+/** The environment a bearer token speaks for, or null. */
+export async function authenticateApiToken(deps: RightsDeps, token: string | undefined | null): Promise<{ environmentId: string; tokenId: string } | null> {
+  if (!token || !token.startsWith(PREFIX) || token.length > 100) return null;
+  const row = await deps.prisma.apiToken.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, environmentId: true, revokedAt: true } });
+  if (!row || row.revokedAt) return null;
+  return { environmentId: row.environmentId, tokenId: row.id };
+}

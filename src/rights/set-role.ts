@@ -1,0 +1,39 @@
+// Rule 1: an Administrator changes someone's environment role ("make admin" is the short form).
+import { z } from 'zod';
+import { ensureAnotherActiveAdministrator } from './administrators.ts';
+import { audit, change, displayName, lockEnvironment, requireActor, requireUser, type Actor, type RightsDeps } from './context.ts';
+import { AppError } from './errors.ts';
+import { idSchema, parseInput } from './input.ts';
+
+const input = z.object({
+  userId: idSchema('a user'),
+  role: z.enum(['BASIC', 'ADVANCED', 'ADMINISTRATOR'], { error: 'Choose a role: basic, advanced or administrator.' }),
+});
+
+export async function setRole(deps: RightsDeps, actor: Actor, raw: z.input<typeof input>) {
+  const data = parseInput(input, raw);
+  return change(deps, actor, 'set-role', async (tx) => {
+    const admin = await requireActor(tx, actor, 'user:set-role');
+    await lockEnvironment(tx, admin.environmentId);
+    const user = await requireUser(tx, admin.environmentId, data.userId);
+    if (user.status === 'REMOVED') {
+      throw new AppError('conflict', `${displayName(user)} was removed from the environment; invite them again first.`, 'user');
+    }
+    if (user.role === data.role) {
+      return { user: { id: user.id, email: user.email, name: user.name, role: user.role }, previousRole: user.role, changed: false };
+    }
+    if (user.role === 'ADMINISTRATOR' && user.status === 'ACTIVE') {
+      await ensureAnotherActiveAdministrator(tx, admin.environmentId, user.id, `change the role of ${displayName(user)}`);
+    }
+    await tx.user.update({ where: { id: user.id }, data: { role: data.role } });
+    await audit(tx, {
+      environmentId: admin.environmentId,
+      actor,
+      action: 'user.role_changed',
+      targetType: 'user',
+      targetId: user.id,
+      details: { email: user.email, from: user.role, to: data.role },
+    });
+    return { user: { id: user.id, email: user.email, name: user.name, role: data.role }, previousRole: user.role, changed: true };
+  });
+}

@@ -1,0 +1,41 @@
+import { defineConfig } from 'vitest/config';
+
+// unit: pure rules. integration: the rights service, the same files on PGlite and on PostgreSQL.
+// e2e: the app as a process (signed Slack requests, fake Slack Web API, real SMTP, real Chromium).
+export default defineConfig({
+  test: {
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    projects: [
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'integration-pglite',
+          include: ['test/integration/**/*.test.ts'],
+          env: { TEST_DATABASE: 'pglite' },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'integration-postgres',
+          include: ['test/integration/**/*.test.ts'],
+          env: { TEST_DATABASE: 'postgres' },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // the app runs as child processes; two at a time fit a 2-core machine
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
