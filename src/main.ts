@@ -1,0 +1,69 @@
+// Composition root: config -> database -> services -> Slack app, web routes, outbox worker -> start.
+// The only file that knows every part.
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { ConfigError, loadConfig } from './config.ts';
+import { appSecret } from './db/app-secret.ts';
+import { openDatabase } from './db/database.ts';
+import { createLogger } from './log.ts';
+import { defaultOptions, type RightsDeps } from './rights/index.ts';
+import { createCsrf } from './web/csrf.ts';
+import { rightsApiRouter } from './web/rights-api.ts';
+import { createWebApp, type WebContext } from './web/server.ts';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  const db = await openDatabase(
+    config.databaseUrl ? { url: config.databaseUrl } : { dir: path.join(config.dataDir, 'pglite') },
+  );
+  logger.info({ database: db.kind }, db.kind === 'pglite' ? `embedded database in ${path.join(config.dataDir, 'pglite')}` : 'PostgreSQL database');
+
+  const deps: RightsDeps = { prisma: db.prisma, options: { ...defaultOptions, publicUrl: config.publicUrl } };
+  const secureCookies = config.publicUrl.startsWith('https://');
+  const csrf = createCsrf(await appSecret(db.prisma, 'csrf'), secureCookies);
+  const ctx: WebContext = { db, deps, logger, csrf, secureCookies };
+
+  const app = createWebApp(ctx, { routers: [rightsApiRouter(deps)] });
+
+  if (!config.slack.botToken) {
+    logger.warn('Slack is not configured (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET): the web pages, the rights API and email run without it.');
+  }
+
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(config.port, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info({ port }, `listening on http://localhost:${port} (public URL ${config.publicUrl})`);
+
+  let stopping = false;
+  async function stop(signal: string) {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing requests in flight');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections?.();
+    await db.close();
+    logger.info('stopped');
+    process.exit(0);
+  }
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err) => {
+  process.stderr.write(`Start-up failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,19 @@
+// Dutch and English. The page language comes from ?lang=, then a cookie, then Accept-Language.
+import type { Request } from 'express';
+
+export type Locale = 'en' | 'nl';
+export const locales: Locale[] = ['en', 'nl'];
+
+export function pickLocale(req: Request, fallback?: string): Locale {
+  const q = typeof req.query.lang === 'string' ? req.query.lang : undefined;
+  if (q === 'nl' || q === 'en') return q;
+  const c = (req as Request & { cookies?: Record<string, string> }).cookies?.lang;
+  if (c === 'nl' || c === 'en') return c;
+  if (fallback === 'nl' || fallback === 'en') return fallback;
+  const accept = req.acceptsLanguages('nl', 'en');
+  return accept === 'nl' ? 'nl' : 'en';
+}
+
+/** A dictionary per page: `t(locale, dict)` picks the strings for the locale. */
+export type Dict<K extends string> = Record<Locale, Record<K, string>>;
+export const t = <K extends string>(locale: Locale, dict: Dict<K>) => dict[locale];
