@@ -7,6 +7,7 @@ import { appSecret } from './db/app-secret.ts';
 import { openDatabase } from './db/database.ts';
 import { createLogger } from './log.ts';
 import { defaultOptions, type RightsDeps } from './rights/index.ts';
+import { createSlackApp, type SlackApp } from './slack/app.ts';
 import { createCsrf } from './web/csrf.ts';
 import { rightsApiRouter } from './web/rights-api.ts';
 import { createWebApp, type WebContext } from './web/server.ts';
@@ -33,11 +34,12 @@ async function main() {
   const csrf = createCsrf(await appSecret(db.prisma, 'csrf'), secureCookies);
   const ctx: WebContext = { db, deps, logger, csrf, secureCookies };
 
-  const app = createWebApp(ctx, { routers: [rightsApiRouter(deps)] });
-
-  if (!config.slack.botToken) {
+  const slack: SlackApp | null = config.slack.botToken ? createSlackApp({ config, deps, logger }) : null;
+  if (!slack) {
     logger.warn('Slack is not configured (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET): the web pages, the rights API and email run without it.');
   }
+
+  const app = createWebApp(ctx, { slack: slack?.router ?? undefined, routers: [rightsApiRouter(deps)] });
 
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.port, () => resolve(s));
@@ -45,6 +47,7 @@ async function main() {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port }, `listening on http://localhost:${port} (public URL ${config.publicUrl})`);
+  await slack?.start();
 
   let stopping = false;
   async function stop(signal: string) {
@@ -55,6 +58,7 @@ async function main() {
     force.unref();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections?.();
+    await slack?.stop();
     await db.close();
     logger.info('stopped');
     process.exit(0);
