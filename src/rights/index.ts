@@ -17,3 +17,7 @@ export { revokeInvitation } from './revoke-invitation.ts';
 export { setRole } from './set-role.ts';
 export { updateOrganisation } from './update-organisation.ts';
 export { blockUser, removeUser, unblockUser } from './user-status.ts';
+export { completeRegistration, describeRegistration, type RegistrationOutcome } from './complete-registration.ts';
+export { login } from './login.ts';
+export { createSession, describeAccount, endSession, findSessionUser } from './sessions.ts';
+export { startRegistration } from './start-registration.ts';

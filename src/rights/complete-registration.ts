@@ -1,0 +1,113 @@
+// Rule 7, step 2: the person opened the link from the verification email (so the address is theirs)
+// and chose a name and password. The email's domain decides where they land:
+// - a domain an environment owns: they join it as an ACTIVE BASIC user without organisations, and its
+//   administrators are told in Slack (they decide what the newcomer may do);
+// - an unknown domain: a new environment that owns the domain, with them as first Administrator;
+// - a public mail domain (gmail.com, ...): a new environment without a domain.
+import { z } from 'zod';
+import { audit, notifyAdministrators, nowOf, transaction, type RightsDeps, type Tx } from './context.ts';
+import { createEnvironmentIn } from './create-environment.ts';
+import { domainOf } from './email.ts';
+import { AppError } from './errors.ts';
+import { nameText, parseInput } from './input.ts';
+import { checkPasswordStrength } from './password-policy.ts';
+import { isPublicDomain } from './public-domains.ts';
+import { hashPassword, hashToken, looksLikeToken } from './secrets.ts';
+
+const input = z.object({
+  token: z.string({ error: 'Open the link from the verification email again.' }),
+  name: nameText('your name', 100),
+  password: z.string({ error: 'Choose a password.' }),
+});
+
+export type CompleteRegistrationInput = z.input<typeof input>;
+
+export type RegistrationOutcome = 'joined' | 'new_environment' | 'new_environment_public_domain';
+
+/** The verification behind a link, or a message that says why the link no longer works. */
+export async function findUsableVerification(db: Tx | RightsDeps['prisma'], deps: RightsDeps, token: unknown) {
+  const invalid = new AppError('verification_invalid', 'This registration link is not valid. Check that you opened the whole link from the email, or register again.');
+  if (!looksLikeToken(token)) throw invalid;
+  const v = await db.emailVerification.findUnique({ where: { tokenHash: hashToken(token) } });
+  if (!v) throw invalid;
+  if (v.usedAt) throw new AppError('verification_invalid', 'This registration link was already used. Log in with your email and password.');
+  if (v.expiresAt.getTime() <= nowOf(deps).getTime()) {
+    throw new AppError('verification_invalid', 'This registration link has expired. Register again to get a new one.');
+  }
+  return v;
+}
+
+/** What step 2 of the registration page shows: the proven address. */
+export async function describeRegistration(deps: RightsDeps, token: unknown) {
+  const v = await findUsableVerification(deps.prisma, deps, token);
+  return { email: v.email, locale: v.locale, expiresAt: v.expiresAt.toISOString() };
+}
+
+export async function completeRegistration(deps: RightsDeps, raw: CompleteRegistrationInput) {
+  const data = parseInput(input, raw);
+  // Check the link before the (deliberately slow) password hash, so a dead link answers at once.
+  const preview = await findUsableVerification(deps.prisma, deps, data.token);
+  checkPasswordStrength(data.password, [preview.email, data.name]);
+  const passwordHash = await hashPassword(data.password);
+  // Two people of one new domain registering at once: the second insert of the EnvironmentDomain row
+  // (its primary key) fails and the whole transaction rolls back; the retry finds the domain owned
+  // and joins that environment instead of creating a second one.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await transaction(deps, (tx) => register(tx, deps, data, passwordHash));
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'P2002' || attempt >= 3) throw err;
+    }
+  }
+}
+
+async function register(tx: Tx, deps: RightsDeps, data: { token: string; name: string }, passwordHash: string) {
+  const v = await findUsableVerification(tx, deps, data.token);
+  // Single use even when two tabs submit at once: only one update finds it unused.
+  const claimed = await tx.emailVerification.updateMany({ where: { id: v.id, usedAt: null }, data: { usedAt: nowOf(deps) } });
+  if (claimed.count !== 1) throw new AppError('verification_invalid', 'This registration link was already used. Log in with your email and password.');
+  if (await tx.user.findUnique({ where: { email: v.email }, select: { id: true } })) {
+    throw new AppError('already_exists', 'This email address already has an account. Log in instead, or reset your password with your administrator.', 'email');
+  }
+  const domain = domainOf(v.email);
+  if (isPublicDomain(domain, deps.options.extraPublicDomains)) {
+    const created = await createEnvironmentIn(tx, deps, { email: v.email, name: data.name, passwordHash, locale: v.locale, claimDomain: false });
+    return { outcome: 'new_environment_public_domain' as RegistrationOutcome, user: created.user, environment: created.environment };
+  }
+  const owned = await tx.environmentDomain.findUnique({
+    where: { domain },
+    select: { environment: { select: { id: true, name: true } } },
+  });
+  if (!owned) {
+    const created = await createEnvironmentIn(tx, deps, { email: v.email, name: data.name, passwordHash, locale: v.locale, claimDomain: true });
+    return { outcome: 'new_environment' as RegistrationOutcome, user: created.user, environment: created.environment };
+  }
+  const environment = owned.environment;
+  const user = await tx.user.create({
+    data: {
+      environmentId: environment.id,
+      email: v.email,
+      name: data.name,
+      role: 'BASIC',
+      status: 'ACTIVE',
+      passwordHash,
+      activatedAt: nowOf(deps),
+    },
+    select: { id: true, email: true, name: true, role: true, status: true, environmentId: true },
+  });
+  const event = await audit(tx, {
+    environmentId: environment.id,
+    actor: { userId: user.id },
+    action: 'user.auto_joined',
+    targetType: 'user',
+    targetId: user.id,
+    details: { email: user.email, domain },
+  });
+  await notifyAdministrators(tx, environment.id, `auto-join:${event.id}`, 'user.auto_joined', {
+    userId: user.id,
+    userName: user.name,
+    email: user.email,
+    environmentName: environment.name,
+  });
+  return { outcome: 'joined' as RegistrationOutcome, user, environment: { ...environment, domain } };
+}
