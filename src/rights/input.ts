@@ -2,8 +2,9 @@
 import { z } from 'zod';
 import { AppError } from './errors.ts';
 
-// Control characters, bidi overrides and other invisible format characters never belong in a name.
-const FORBIDDEN = /[\p{Cc}\p{Co}\p{Cn}\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u;
+// Control characters, bidi controls (U+061C, U+200E/F, U+202A-E, U+2066-9) and every other invisible
+// format character (soft hyphen, zero-width and word joiners, tags: all of category Cf) never belong in a name.
+const FORBIDDEN = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}]/u;
 
 /** A one-line name: trimmed, NFC, no control or invisible characters, 1..max characters. */
 export const nameText = (label: string, max = 100) =>
