@@ -27,7 +27,7 @@ const schema = z.object({
   SMTP_URL: optionalText.pipe(
     z.string().regex(/^smtps?:\/\/.+/, 'must be an smtp:// or smtps:// URL (leave it unset to write mail to ./data/mail)').optional(),
   ),
-  MAIL_FROM: optionalText.pipe(z.string().max(320).optional()),
+  MAIL_FROM: optionalText.pipe(z.string().max(320, 'must be one sender address of at most 320 characters, such as "eConnect <no-reply@company.nl>"').optional()),
   PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://rights.example.com' }).optional()),
   PORT: optionalText.pipe(
     z
