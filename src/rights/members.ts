@@ -18,6 +18,8 @@ export async function addMember(deps: RightsDeps, actor: Actor, raw: z.input<typ
     const me = await requireActor(tx, actor, 'member:add', { organisationId: data.organisationId });
     const org = await requireOrganisation(tx, me.environmentId, data.organisationId);
     await lockOrganisation(tx, org.id);
+    // Decide again under the lock: the actor's own organisation role may have changed meanwhile.
+    await requireActor(tx, actor, 'member:add', { organisationId: org.id });
     const user = await requireUser(tx, me.environmentId, data.userId);
     if (user.status === 'REMOVED' || user.status === 'BLOCKED') {
       throw new AppError('conflict', `${displayName(user)} is ${user.status.toLowerCase()}; unblock or invite them again first.`, 'user');
@@ -45,6 +47,8 @@ export async function setMemberRole(deps: RightsDeps, actor: Actor, raw: z.input
     const me = await requireActor(tx, actor, 'member:set-role', { organisationId: data.organisationId });
     const org = await requireOrganisation(tx, me.environmentId, data.organisationId);
     await lockOrganisation(tx, org.id);
+    // Decide again under the lock: the actor's own organisation role may have changed meanwhile.
+    await requireActor(tx, actor, 'member:set-role', { organisationId: org.id });
     const user = await requireUser(tx, me.environmentId, data.userId);
     const existing = await tx.membership.findUnique({ where: { userId_organisationId: { userId: user.id, organisationId: org.id } } });
     if (!existing) throw new AppError('not_found', `${displayName(user)} is not a member of ${org.name}. Add them first.`, 'user');
@@ -73,6 +77,8 @@ export async function removeMember(deps: RightsDeps, actor: Actor, raw: z.input<
     const me = await requireActor(tx, actor, 'member:remove', { organisationId: data.organisationId });
     const org = await requireOrganisation(tx, me.environmentId, data.organisationId);
     await lockOrganisation(tx, org.id);
+    // Decide again under the lock: the actor's own organisation role may have changed meanwhile.
+    await requireActor(tx, actor, 'member:remove', { organisationId: org.id });
     const user = await requireUser(tx, me.environmentId, data.userId);
     const existing = await tx.membership.findUnique({ where: { userId_organisationId: { userId: user.id, organisationId: org.id } } });
     if (!existing) throw new AppError('not_found', `${displayName(user)} is not a member of ${org.name}.`, 'user');

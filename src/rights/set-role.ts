@@ -15,6 +15,8 @@ export async function setRole(deps: RightsDeps, actor: Actor, raw: z.input<typeo
   return change(deps, actor, 'set-role', async (tx) => {
     const admin = await requireActor(tx, actor, 'user:set-role');
     await lockEnvironment(tx, admin.environmentId);
+    // Decide again under the lock: another administrator may have demoted or blocked the actor meanwhile.
+    await requireActor(tx, actor, 'user:set-role');
     const user = await requireUser(tx, admin.environmentId, data.userId);
     if (user.status === 'REMOVED') {
       throw new AppError('conflict', `${displayName(user)} was removed from the environment; invite them again first.`, 'user');

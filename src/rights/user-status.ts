@@ -25,6 +25,8 @@ async function transition(deps: RightsDeps, actor: Actor, raw: Input, kind: Tran
   return change(deps, actor, `${kind}-user`, async (tx) => {
     const admin = await requireActor(tx, actor, step.action);
     await lockEnvironment(tx, admin.environmentId);
+    // Decide again under the lock: another administrator may have demoted or blocked the actor meanwhile.
+    await requireActor(tx, actor, step.action);
     const user = await requireUser(tx, admin.environmentId, data.userId);
     if (user.id === admin.id && kind !== 'unblock') {
       throw new AppError('conflict', `You cannot ${kind} yourself. Ask another administrator.`, 'user');
