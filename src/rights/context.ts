@@ -44,6 +44,9 @@ export const nowOf = (deps: RightsDeps) => (deps.now ? deps.now() : new Date());
 /**
  * Runs `fn` in a transaction; retries a few times when PostgreSQL reports a serialisation failure or
  * deadlock (two administrators clicking at once), so callers see either success or a domain error.
+ * A unique violation (P2002) is retried too: it means a concurrent change inserted the same row
+ * (two invitations of one address, one organisation name) after this one checked, and the retry's
+ * own check then reports it as a domain error instead of a raw database error.
  */
 export async function transaction<T>(deps: RightsDeps, fn: (tx: Tx) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -51,7 +54,7 @@ export async function transaction<T>(deps: RightsDeps, fn: (tx: Tx) => Promise<T
       return await deps.prisma.$transaction(fn, { maxWait: 10_000, timeout: 20_000 });
     } catch (err) {
       const code = (err as { code?: string }).code;
-      const retryable = code === 'P2034' || /deadlock detected|could not serialize/i.test(String((err as Error).message));
+      const retryable = code === 'P2034' || code === 'P2002' || /deadlock detected|could not serialize/i.test(String((err as Error).message));
       if (!retryable || attempt >= 5) throw err;
       await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 20));
     }
@@ -178,7 +181,8 @@ export async function enqueue(
  * result back instead of changing state again. The key row is written in the change's transaction.
  */
 export async function change<T>(deps: RightsDeps, actor: Actor | null, name: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const key = actor?.requestId ? `${name}:${actor.requestId}` : null;
+  // Scoped to the actor: another person's request id must never replay (and reveal) someone else's result.
+  const key = actor?.requestId ? `${name}:${actor.userId}:${actor.requestId}` : null;
   if (!key) return transaction(deps, fn);
   try {
     return await transaction(deps, async (tx) => {
