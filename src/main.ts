@@ -8,6 +8,7 @@ import { openDatabase } from './db/database.ts';
 import { createLogger } from './log.ts';
 import { defaultOptions, type RightsDeps } from './rights/index.ts';
 import { createSlackApp, type SlackApp } from './slack/app.ts';
+import { accountRouter } from './web/account/router.ts';
 import { createCsrf } from './web/csrf.ts';
 import { rightsApiRouter } from './web/rights-api.ts';
 import { createWebApp, type WebContext } from './web/server.ts';
@@ -39,7 +40,7 @@ async function main() {
     logger.warn('Slack is not configured (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET): the web pages, the rights API and email run without it.');
   }
 
-  const app = createWebApp(ctx, { slack: slack?.router ?? undefined, routers: [rightsApiRouter(deps)] });
+  const app = createWebApp(ctx, { slack: slack?.router ?? undefined, routers: [rightsApiRouter(deps), accountRouter(ctx)] });
 
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.port, () => resolve(s));
