@@ -1,0 +1,57 @@
+// The invitation: who invited the person to which environment, the role, the organisations they will
+// join, the activation link and until when it works. Dutch and English, text and HTML.
+import { z } from 'zod';
+import { esc, formatDate, htmlFrame, roleName, type MailLocale, type RenderedEmail } from './layout.ts';
+
+export const invitationData = z.object({
+  inviterName: z.string().min(1),
+  inviterEmail: z.string().min(3),
+  environmentName: z.string().min(1),
+  role: z.enum(['BASIC', 'ADVANCED', 'ADMINISTRATOR']),
+  organisations: z.array(z.string()).default([]),
+  link: z.string().regex(/^https?:\/\/\S+$/, 'link must be an http(s) URL'),
+  expiresAt: z.iso.datetime({ offset: true }),
+});
+
+type Data = z.output<typeof invitationData>;
+
+const words = {
+  en: {
+    subject: (d: Data) => `${d.inviterName} invited you to ${d.environmentName} on eConnect`,
+    title: 'Activate your eConnect account',
+    intro: (d: Data, role: string) => `${d.inviterName} (${d.inviterEmail}) invited you to the eConnect environment "${d.environmentName}" as ${role}.`,
+    orgs: (list: string) => `When you activate your account you join: ${list}.`,
+    action: 'Activate your account and choose a password:',
+    button: 'Activate account',
+    expiry: (when: string, inviter: string) => `This link works once, until ${when}. If it has expired, ask ${inviter} for a new invitation.`,
+    ignore: 'Did not expect this invitation? Then you can ignore this email; nothing happens until the link is used.',
+  },
+  nl: {
+    subject: (d: Data) => `${d.inviterName} heeft je uitgenodigd voor ${d.environmentName} in eConnect`,
+    title: 'Activeer je eConnect-account',
+    intro: (d: Data, role: string) => `${d.inviterName} (${d.inviterEmail}) heeft je uitgenodigd voor de eConnect-omgeving "${d.environmentName}" als ${role}.`,
+    orgs: (list: string) => `Als je je account activeert, word je lid van: ${list}.`,
+    action: 'Activeer je account en kies een wachtwoord:',
+    button: 'Account activeren',
+    expiry: (when: string, inviter: string) => `Deze link werkt één keer, tot ${when}. Is hij verlopen? Vraag ${inviter} dan om een nieuwe uitnodiging.`,
+    ignore: 'Verwachtte je deze uitnodiging niet? Dan kun je deze e-mail negeren; er gebeurt niets zolang de link niet gebruikt wordt.',
+  },
+} satisfies Record<MailLocale, unknown>;
+
+export function renderInvitation(d: Data, locale: MailLocale): RenderedEmail {
+  const w = words[locale];
+  const role = roleName(d.role, locale);
+  const when = formatDate(d.expiresAt, locale);
+  const intro = w.intro(d, role);
+  const orgs = d.organisations.length ? w.orgs(d.organisations.join(', ')) : null;
+  const expiry = w.expiry(when, d.inviterName);
+  const text = [intro, ...(orgs ? [orgs] : []), `${w.action}\n${d.link}`, expiry, w.ignore].join('\n\n') + '\n';
+  const html = htmlFrame({
+    locale,
+    title: w.title,
+    paragraphs: [esc(intro), ...(orgs ? [esc(orgs)] : []), esc(w.action)],
+    button: { href: d.link, label: w.button },
+    footer: `${esc(expiry)}<br><br>${esc(w.action)}<br><a href="${esc(d.link)}" style="color:#1d5fb8;word-break:break-all;">${esc(d.link)}</a><br><br>${esc(w.ignore)}`,
+  });
+  return { subject: w.subject(d), text, html };
+}

@@ -1,0 +1,129 @@
+// Delivers queued emails and Slack notifications. Safe to run in several processes at once (claims
+// are leased rows, see store.ts). A failure is retried with back-off; a permanent failure, or the
+// last allowed attempt, marks the message FAILED and reports it to the environment's administrators.
+import type { Prisma } from '../db/database.ts';
+import type { Logger } from '../log.ts';
+import { retryDelayMs, isPermanent } from './backoff.ts';
+import { reportFailure } from './report-failure.ts';
+import { claimDue, markFailed, markSent, reschedule, type ClaimedMessage } from './store.ts';
+
+export type Deliver = (payload: any, messageId: string) => Promise<unknown>;
+
+export interface OutboxWorkerOptions {
+  prisma: Prisma;
+  logger: Logger;
+  deliverEmail: Deliver;
+  /** unset while Slack is not configured: SLACK messages then wait, PENDING */
+  deliverSlack?: Deliver;
+  batchSize?: number;
+  pollIntervalMs?: number;
+  /** longer than any single delivery can take (SMTP and Slack time out well before) */
+  leaseMs?: number;
+  maxAttempts?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+}
+
+export interface OutboxWorker {
+  start(): void;
+  /** finishes the deliveries in flight, then stops */
+  stop(): Promise<void>;
+  /** one claim-and-deliver round; returns how many messages it handled */
+  runOnce(): Promise<number>;
+}
+
+export const outboxDefaults = {
+  batchSize: 10,
+  pollIntervalMs: 500,
+  leaseMs: 120_000,
+  // 1 s, 2 s, 4 s ... capped at 5 minutes: about half an hour of trying before giving up.
+  maxAttempts: 12,
+  baseDelayMs: 1_000,
+  maxDelayMs: 300_000,
+};
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').slice(0, 500);
+
+export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
+  const o = { ...outboxDefaults, ...options };
+  const log = o.logger.child({ component: 'outbox' });
+  const kinds: ('EMAIL' | 'SLACK')[] = o.deliverSlack ? ['EMAIL', 'SLACK'] : ['EMAIL'];
+  let running = false;
+  let loop: Promise<void> | null = null;
+  let wake: (() => void) | null = null;
+
+  async function handle(m: ClaimedMessage) {
+    const deliver = m.kind === 'EMAIL' ? o.deliverEmail : o.deliverSlack;
+    try {
+      if (!deliver) throw new Error('no delivery for this kind of message');
+      await deliver(m.payload, m.id);
+    } catch (err) {
+      await failed(m, err);
+      return;
+    }
+    await markSent(o.prisma, m.id);
+    log.debug({ messageId: m.id, kind: m.kind }, 'message delivered');
+  }
+
+  async function failed(m: ClaimedMessage, err: unknown) {
+    const error = errorText(err);
+    const attempt = m.attempts + 1;
+    if (!isPermanent(err) && attempt < o.maxAttempts) {
+      const delay = retryDelayMs(attempt, err, o);
+      await reschedule(o.prisma, m.id, delay, error);
+      log.warn({ messageId: m.id, kind: m.kind, attempt, retryInMs: delay, error }, 'delivery failed; will retry');
+      return;
+    }
+    await o.prisma.$transaction(async (tx) => {
+      if (await markFailed(tx, m.id, error)) await reportFailure(tx, m, error, { slackAvailable: Boolean(o.deliverSlack) });
+    });
+    log.error({ messageId: m.id, kind: m.kind, attempt, error }, 'delivery failed for good; reported to the administrators');
+  }
+
+  async function runOnce(): Promise<number> {
+    const batch = await claimDue(o.prisma, { limit: o.batchSize, leaseMs: o.leaseMs, kinds });
+    // Each message on its own: one slow or failing recipient does not hold back the others.
+    await Promise.all(
+      batch.map((m) =>
+        handle(m).catch((err) => {
+          // Bookkeeping failed (database gone): the lease runs out and the message is taken again.
+          log.error({ messageId: m.id, error: errorText(err) }, 'could not record the delivery result');
+        }),
+      ),
+    );
+    return batch.length;
+  }
+
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(() => { wake = null; resolve(); }, ms);
+      wake = () => { clearTimeout(t); wake = null; resolve(); };
+    });
+
+  async function run() {
+    while (running) {
+      let handled = 0;
+      try {
+        handled = await runOnce();
+      } catch (err) {
+        log.error({ error: errorText(err) }, 'outbox round failed; trying again shortly');
+      }
+      if (running && handled < o.batchSize) await pause(o.pollIntervalMs);
+    }
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+      loop = null;
+    },
+    runOnce,
+  };
+}

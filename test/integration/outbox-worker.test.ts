@@ -1,0 +1,249 @@
+// The outbox worker against a real SMTP server and the fake Slack Web API, on PGlite and PostgreSQL.
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/database.ts';
+import { redactedKeys, type Logger } from '../../src/log.ts';
+import { createMailService, type MailService } from '../../src/mail/index.ts';
+import { createOutboxWorker, type OutboxWorkerOptions } from '../../src/outbox/index.ts';
+import { createEnvironment, inviteUser, linkSlackUser, setNotificationChannel } from '../../src/rights/index.ts';
+import { createNotifier } from '../../src/slack/notifications.ts';
+import { backend, openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { FakeSlack, messageText } from '../support/fake-slack.ts';
+import { uniqueDomain } from '../support/factories.ts';
+import { findLink, startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
+
+let t: TestDatabase;
+let smtp: TestSmtpServer;
+let slack: FakeSlack;
+let mail: MailService;
+const logLines: string[] = [];
+
+/** The app's logger (same redaction), writing into logLines so tests can read what was logged. */
+function captureLogger(): Logger {
+  const sink = new Writable({ write(chunk, _enc, cb) { logLines.push(String(chunk)); cb(); } });
+  return pino({ level: 'debug', redact: { paths: [...redactedKeys, ...redactedKeys.map((k) => `*.${k}`)], censor: '[redacted]' } }, sink);
+}
+const logger = captureLogger();
+
+const fast = { baseDelayMs: 40, maxDelayMs: 400, pollIntervalMs: 20 } as const;
+
+function worker(extra: Partial<OutboxWorkerOptions> = {}) {
+  return createOutboxWorker({ prisma: t.db.prisma, logger, deliverEmail: mail.deliver, ...fast, ...extra });
+}
+
+/** Runs rounds until nothing is pending (or the deadline passes). */
+async function drain(w: ReturnType<typeof worker>, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    await w.runOnce();
+    const pending = await t.db.prisma.outboxMessage.count({ where: { status: 'PENDING', kind: 'EMAIL' } });
+    if (pending === 0) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('outbox did not drain');
+}
+
+async function environment(opts: { locale?: 'en' | 'nl' } = {}) {
+  const domain = uniqueDomain();
+  const { environment, user } = await createEnvironment(t.deps, { email: `admin@${domain}`, name: 'Anna Admin', environmentName: `Env ${domain}`, locale: opts.locale ?? 'en', claimDomain: false });
+  return { environment, domain, admin: { userId: user.id }, adminEmail: user.email };
+}
+
+beforeAll(async () => {
+  t = await openTestDatabase({ publicUrl: 'https://rights.example.test' });
+  smtp = await startSmtpServer();
+  slack = await new FakeSlack().start();
+  mail = createMailService({ smtpUrl: smtp.url, mailFrom: 'eConnect <no-reply@rights.example.test>', dataDir: 'unused', logger });
+});
+afterAll(async () => {
+  mail?.close();
+  await smtp?.stop();
+  await slack?.stop();
+  await t?.close();
+});
+afterEach(() => {
+  smtp.rejectWith(undefined);
+  slack.assertClean();
+});
+
+describe(`outbox worker (${backend})`, () => {
+  it('delivers the invitation with the outbox id as Message-ID and wipes the link once sent', async () => {
+    const { domain, admin } = await environment();
+    const invited = await inviteUser(t.deps, admin, { email: `Eva@${domain}`, role: 'ADVANCED' });
+    const row = await t.db.prisma.outboxMessage.findFirstOrThrow({ where: { kind: 'EMAIL', payload: { path: ['to'], equals: `eva@${domain}` } } });
+    await drain(worker());
+    const got = await smtp.waitForMessageTo(`eva@${domain}`);
+    expect(got.messageId).toBe(`<${row.id}@rights.example.test>`);
+    expect(got.subject).toBe(`Anna Admin invited you to Env ${domain} on eConnect`);
+    expect(got.text).toContain('as Advanced user');
+    const link = findLink(got, 'https://rights.example.test/activate?token=');
+    expect(got.html).toContain(`href="${link}"`);
+    expect(got.parsed.from?.text).toContain('no-reply@rights.example.test');
+    const after = await t.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
+    expect(after.status).toBe('SENT');
+    expect((after.payload as { data: { link: unknown } }).data.link).toBeNull();
+    expect(invited.user.status).toBe('INVITED');
+    // the link never reaches the log when a mail server is configured
+    expect(logLines.join('')).not.toContain(new URL(link).searchParams.get('token'));
+  });
+
+  it('writes Dutch invitations for a Dutch environment, with escaped HTML', async () => {
+    const { domain, admin, environment: env } = await environment({ locale: 'nl' });
+    await t.db.prisma.environment.update({ where: { id: env.id }, data: { name: 'Bakkerij <De "Zon">' } });
+    await inviteUser(t.deps, admin, { email: `piet@${domain}` });
+    await drain(worker());
+    const got = await smtp.waitForMessageTo(`piet@${domain}`);
+    expect(got.subject).toBe('Anna Admin heeft je uitgenodigd voor Bakkerij <De "Zon"> in eConnect');
+    expect(got.text).toContain('als Basisgebruiker');
+    expect(got.html).toContain('Bakkerij &lt;De &quot;Zon&quot;&gt;');
+    expect(got.html).not.toContain('<De "Zon">');
+  });
+
+  it('retries with back-off while the mail server is down, then delivers every message exactly once', async () => {
+    const { domain, admin } = await environment();
+    const emails = Array.from({ length: 6 }, (_, i) => `burst${i}@${domain}`);
+    await smtp.stop();
+    for (const email of emails) await inviteUser(t.deps, admin, { email });
+    const w = worker();
+    await w.runOnce();
+    const failedOnce = await t.db.prisma.outboxMessage.findMany({ where: { payload: { path: ['to'], equals: emails[0] } } });
+    expect(failedOnce[0]).toMatchObject({ status: 'PENDING', attempts: 1 });
+    expect(failedOnce[0]!.lastError).toMatch(/ECONNREFUSED|connect/i);
+    expect(failedOnce[0]!.nextAttemptAt.getTime()).toBeGreaterThan(failedOnce[0]!.createdAt.getTime());
+    await w.runOnce();
+    await smtp.start();
+    await drain(w);
+    for (const email of emails) expect(smtp.to(email)).toHaveLength(1);
+    const rows = await t.db.prisma.outboxMessage.findMany({ where: { kind: 'EMAIL', payload: { path: ['to'], equals: emails[0] } } });
+    expect(rows[0]!.status).toBe('SENT');
+    expect(rows[0]!.attempts).toBeGreaterThanOrEqual(2);
+  });
+
+  it('marks a message FAILED after the last attempt and emails the administrators when Slack is not there', async () => {
+    const { domain, admin, adminEmail } = await environment();
+    await inviteUser(t.deps, admin, { email: `lost@${domain}` });
+    smtp.rejectWith({ code: 451, message: 'try again later' });
+    const w = worker({ maxAttempts: 3 });
+    for (let i = 0; i < 3; i++) {
+      await w.runOnce();
+      await t.db.prisma.outboxMessage.updateMany({ where: { status: 'PENDING' }, data: { nextAttemptAt: new Date(0) } });
+    }
+    const failed = await t.db.prisma.outboxMessage.findFirstOrThrow({ where: { payload: { path: ['to'], equals: `lost@${domain}` } } });
+    expect(failed).toMatchObject({ status: 'FAILED', attempts: 3 });
+    expect((failed.payload as { data: { link: unknown } }).data.link).toBeNull();
+    smtp.rejectWith(undefined);
+    await drain(w);
+    const report = await smtp.waitForMessageTo(adminEmail);
+    expect(report.subject).toBe('eConnect could not deliver the invitation email');
+    expect(report.text).toContain(`to lost@${domain} after 3 attempts`);
+    expect(smtp.to(`lost@${domain}`)).toHaveLength(0);
+  });
+
+  it('fails a message the mail server refuses for good (550) at once and tells the administrators in Slack', async () => {
+    const { domain, admin } = await environment();
+    await setNotificationChannel(t.deps, admin, { channelId: 'CNOTIFY1' });
+    await inviteUser(t.deps, admin, { email: `nobody@${domain}` });
+    smtp.rejectWith({ code: 550, message: 'mailbox unavailable' });
+    const w = worker({ deliverSlack: createNotifier(slack.token, slack.url) });
+    await w.runOnce();
+    const failed = await t.db.prisma.outboxMessage.findFirstOrThrow({ where: { kind: 'EMAIL', payload: { path: ['to'], equals: `nobody@${domain}` } } });
+    expect(failed).toMatchObject({ status: 'FAILED', attempts: 1 });
+    expect(failed.lastError).toContain('550');
+    await w.runOnce();
+    const [call] = await slack.waitFor('chat.postMessage', (a) => a.channel === 'CNOTIFY1');
+    expect(messageText(call!.args)).toContain(`could not deliver the invitation email to nobody@${domain} after 1 attempts`);
+  });
+
+  it("delivers a Slack notification after a 429 (honouring Retry-After) and a 500", async () => {
+    const { domain, admin } = await environment();
+    await linkSlackUser(t.deps, admin.userId, 'UADMIN77');
+    slack.failNext('chat.postMessage', { status: 429, retryAfter: 2 });
+    slack.failNext('chat.postMessage', { status: 500 });
+    // a failure report is a SLACK message to the administrators: queue one through the worker
+    await inviteUser(t.deps, admin, { email: `gone@${domain}` });
+    smtp.rejectWith({ code: 550, message: 'no such user' });
+    const w = worker({ deliverSlack: createNotifier(slack.token, slack.url) });
+    await w.runOnce();
+    smtp.rejectWith(undefined);
+    await w.runOnce();
+    const note = await t.db.prisma.outboxMessage.findFirstOrThrow({ where: { kind: 'SLACK', dedupeKey: { contains: 'UADMIN77' } } });
+    expect(note).toMatchObject({ status: 'PENDING', attempts: 1 });
+    expect(note.lastError).toMatch(/rate limit/i);
+    // Retry-After: 2 s, not the 40 ms base delay
+    expect(note.nextAttemptAt.getTime() - Date.now()).toBeGreaterThan(1000);
+    await t.db.prisma.outboxMessage.update({ where: { id: note.id }, data: { nextAttemptAt: new Date(0) } });
+    await w.runOnce(); // the 500
+    await t.db.prisma.outboxMessage.update({ where: { id: note.id }, data: { nextAttemptAt: new Date(0) } });
+    await w.runOnce();
+    const calls = slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'UADMIN77');
+    expect(calls).toHaveLength(3);
+    expect(calls[2]!.result).toMatchObject({ ok: true });
+    expect(calls[2]!.args.metadata.event_payload.message_id).toBe(note.id);
+    expect(await t.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: note.id } })).toMatchObject({ status: 'SENT', attempts: 3 });
+  });
+
+  it('leaves Slack notifications waiting while Slack is not configured', async () => {
+    const { domain, admin } = await environment();
+    await linkSlackUser(t.deps, admin.userId, 'UWAIT001');
+    await inviteUser(t.deps, admin, { email: `waits@${domain}` });
+    smtp.rejectWith({ code: 550, message: 'no such user' });
+    await worker({}).runOnce(); // no deliverSlack: the report goes by email instead
+    smtp.rejectWith(undefined);
+    await drain(worker());
+    const slackRows = await t.db.prisma.outboxMessage.count({ where: { kind: 'SLACK', status: { not: 'PENDING' } } });
+    const before = slack.calls.length;
+    await worker().runOnce();
+    expect(slack.calls.length).toBe(before);
+    expect(await t.db.prisma.outboxMessage.count({ where: { kind: 'SLACK', status: { not: 'PENDING' } } })).toBe(slackRows);
+  });
+
+  it('two workers on one database never send a message twice', async () => {
+    const { domain, admin } = await environment();
+    const count = 30;
+    for (let i = 0; i < count; i++) await inviteUser(t.deps, admin, { email: `pair${i}@${domain}` });
+    // PostgreSQL: two processes' worth of connections (separate clients). PGlite: one client, two workers.
+    const second = t.url ? await openDatabase({ url: t.url, poolSize: 5 }) : null;
+    const a = worker({ batchSize: 4 });
+    const b = createOutboxWorker({ prisma: second?.prisma ?? t.db.prisma, logger, deliverEmail: mail.deliver, ...fast, batchSize: 4 });
+    try {
+      a.start();
+      b.start();
+      await smtp.waitFor((m) => m.to[0]!.startsWith('pair') && m.to[0]!.endsWith(domain), count, 30_000);
+      await a.stop();
+      await b.stop();
+    } finally {
+      await second?.close();
+    }
+    const received = smtp.messages.filter((m) => m.to[0]!.endsWith(`@${domain}`));
+    expect(received).toHaveLength(count);
+    expect(new Set(received.map((m) => m.messageId)).size).toBe(count);
+    expect(await t.db.prisma.outboxMessage.count({ where: { kind: 'EMAIL', status: 'SENT', payload: { path: ['template'], equals: 'invitation' }, dedupeKey: { endsWith: `@${domain}` } } })).toBe(count);
+  });
+});
+
+describe('mail without SMTP', () => {
+  it('writes an .eml file under ./data/mail and logs the link so a newcomer can activate', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'econnect-mail-'));
+    const folderMail = createMailService({ mailFrom: 'no-reply@local.test', dataDir: path.join(dir, 'data'), logger });
+    try {
+      const { domain, admin } = await environment();
+      await inviteUser(t.deps, admin, { email: `folder@${domain}` });
+      const row = await t.db.prisma.outboxMessage.findFirstOrThrow({ where: { payload: { path: ['to'], equals: `folder@${domain}` } } });
+      const link = (row.payload as { data: { link: string } }).data.link;
+      await drain(createOutboxWorker({ prisma: t.db.prisma, logger, deliverEmail: folderMail.deliver, ...fast }));
+      const files = await readdir(path.join(dir, 'data', 'mail'));
+      expect(files).toContain(`${row.id}.eml`);
+      const eml = await readFile(path.join(dir, 'data', 'mail', `${row.id}.eml`), 'utf8');
+      expect(eml).toContain(`Message-ID: <${row.id}@local.test>`);
+      expect(eml).toContain(`To: folder@${domain}`);
+      expect(logLines.some((l) => l.includes(link) && l.includes(`${row.id}.eml`))).toBe(true);
+    } finally {
+      folderMail.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
