@@ -15,7 +15,8 @@ const userListInput = z.object({ ...page, status: z.enum(['INVITED', 'ACTIVE', '
 const userRow = { id: true, email: true, name: true, role: true, status: true, slackUserId: true } as const;
 
 /** Case-insensitive contains on the given fields; LIKE wildcards typed by people are literal. */
-const contains = (q: string) => ({ contains: q.trim(), mode: 'insensitive' as const });
+// Prisma passes `contains` to ILIKE as is, so %, _ and \ are escaped here (backslash is ILIKE's escape).
+export const contains = (q: string) => ({ contains: q.trim().replace(/[\\%_]/g, '\\$&'), mode: 'insensitive' as const });
 
 export async function listUsers(deps: RightsDeps, actor: Actor, raw: z.input<typeof userListInput> = {}) {
   const data = parseInput(userListInput, raw);

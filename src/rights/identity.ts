@@ -3,6 +3,7 @@
 import { audit, requireActor, transaction, type Actor, type RightsDeps } from './context.ts';
 import { normaliseEmail } from './email.ts';
 import { AppError } from './errors.ts';
+import { contains } from './directory.ts';
 import { nameKeyOf } from './organisation-details.ts';
 
 export async function findActiveUserByEmail(deps: RightsDeps, rawEmail: string) {
@@ -69,7 +70,7 @@ export async function resolveOrganisation(deps: RightsDeps, actor: Actor, text: 
   });
   if (exact) return exact;
   const matches = await deps.prisma.organisation.findMany({
-    where: { environmentId: me.environmentId, name: { contains: t, mode: 'insensitive' } },
+    where: { environmentId: me.environmentId, name: contains(t) },
     select: { id: true, name: true },
     take: 6,
   });
