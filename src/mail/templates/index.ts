@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { deliveryFailedData, renderDeliveryFailed } from './delivery-failed.ts';
 import { invitationData, renderInvitation } from './invitation.ts';
 import { mailLocale, type MailLocale, type RenderedEmail } from './layout.ts';
+import { registrationVerificationData, renderRegistrationVerification } from './registration-verification.ts';
 
 export interface EmailTemplate<S extends z.ZodType = z.ZodType> {
   data: S;
@@ -17,6 +18,7 @@ export const defineTemplate = <S extends z.ZodType>(data: S, render: (d: z.outpu
 export const templates: Record<string, EmailTemplate> = {
   invitation: defineTemplate(invitationData, renderInvitation),
   'delivery-failed': defineTemplate(deliveryFailedData, renderDeliveryFailed),
+  'registration-verification': defineTemplate(registrationVerificationData, renderRegistrationVerification),
 };
 
 /** A payload that can never be rendered: retrying will not help. */
