@@ -5,6 +5,7 @@ import {
   blockUser, completeRegistration, describeAccount, describeRegistration, endSession, findSessionUser, inviteUser,
   linkSlackUser, login, removeUser, setNotificationChannel, startRegistration, type RightsDeps,
 } from '../../src/rights/index.ts';
+import { renderEmail } from '../../src/mail/templates/index.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { newEnvironment, newOrganisation, strongPassword, uniqueDomain } from '../support/factories.ts';
 
@@ -61,6 +62,12 @@ describe('step 1: proving the address', () => {
     expect(row.locale).toBe('nl');
     expect(await counts()).toEqual(before);
     expect(await describeRegistration(deps, token)).toMatchObject({ email, locale: 'nl' });
+    // the queued payload renders as the Dutch email, the link in the text and in the HTML
+    const mail = renderEmail((await lastEmail(email))!);
+    expect(mail.subject).toBe('Bevestig je e-mailadres voor eConnect');
+    expect(mail.text).toContain(`https://rights.example.test/register/verify?token=${token}`);
+    expect(mail.html).toContain(`href="https://rights.example.test/register/verify?token=${token}"`);
+    expect(mail.html).toContain('<html lang="nl">');
   });
 
   it('answers the same for a registered address, and mails "you already have an account" instead of a link', async () => {
@@ -72,6 +79,9 @@ describe('step 1: proving the address', () => {
     const mail = await lastEmail(`admin@${domain}`);
     expect(mail?.data).toEqual({ kind: 'existing', status: 'ACTIVE', loginLink: 'https://rights.example.test/login' });
     expect(JSON.stringify(mail)).not.toContain('/register/verify');
+    const rendered = renderEmail(mail!);
+    expect(rendered.subject).toBe('You already have an eConnect account');
+    expect(rendered.text).toContain('Log in with your email address and password:\nhttps://rights.example.test/login');
   });
 
   it('refuses an address that is not one, saying what to type', async () => {
