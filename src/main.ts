@@ -6,9 +6,12 @@ import { ConfigError, loadConfig } from './config.ts';
 import { appSecret } from './db/app-secret.ts';
 import { openDatabase } from './db/database.ts';
 import { createLogger } from './log.ts';
+import { createMailService } from './mail/index.ts';
+import { createOutboxWorker } from './outbox/index.ts';
 import { defaultOptions, type RightsDeps } from './rights/index.ts';
 import { createSlackApp, type SlackApp } from './slack/app.ts';
 import { accountRouter } from './web/account/router.ts';
+import { activationRouter } from './web/activation/router.ts';
 import { createCsrf } from './web/csrf.ts';
 import { rightsApiRouter } from './web/rights-api.ts';
 import { createWebApp, type WebContext } from './web/server.ts';
@@ -40,7 +43,7 @@ async function main() {
     logger.warn('Slack is not configured (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET): the web pages, the rights API and email run without it.');
   }
 
-  const app = createWebApp(ctx, { slack: slack?.router ?? undefined, routers: [rightsApiRouter(deps), accountRouter(ctx)] });
+  const app = createWebApp(ctx, { slack: slack?.router ?? undefined, routers: [rightsApiRouter(deps), accountRouter(ctx), activationRouter(ctx)] });
 
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.port, () => resolve(s));
@@ -49,6 +52,10 @@ async function main() {
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port }, `listening on http://localhost:${port} (public URL ${config.publicUrl})`);
   await slack?.start();
+  const mail = createMailService({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, dataDir: config.dataDir, logger });
+  // Without Slack, Slack notifications stay queued until it is configured.
+  const outbox = createOutboxWorker({ prisma: db.prisma, logger, deliverEmail: mail.deliver, deliverSlack: slack?.deliverNotification });
+  outbox.start();
 
   let stopping = false;
   async function stop(signal: string) {
@@ -60,6 +67,8 @@ async function main() {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections?.();
     await slack?.stop();
+    await outbox.stop();
+    mail.close();
     await db.close();
     logger.info('stopped');
     process.exit(0);

@@ -94,6 +94,7 @@ export function createMailer(opts: MailerOptions): Mailer {
   }
 
   const folder = path.join(opts.dataDir, 'mail');
+  log.warn(`SMTP_URL is not set: emails are written to ${folder} as .eml files and their links are logged`);
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   return {
     mode: 'folder',
