@@ -16,6 +16,7 @@ import { registerEvents } from './listeners/events/index.ts';
 import { registerOptions } from './listeners/options/index.ts';
 import { registerViews } from './listeners/views/index.ts';
 import { createNotifier } from './notifications.ts';
+import { WorkQueue } from './work-queue.ts';
 
 export interface SlackApp {
   app: App;
@@ -33,9 +34,11 @@ export interface SlackAppOptions {
   logger: Logger;
   /** how long a Slack user's verified email is trusted before asking users.info again */
   identityTtlMs?: number;
+  /** commands worked on at once after their ack: 1 for PGlite (it runs in this thread), more for PostgreSQL */
+  workConcurrency?: number;
 }
 
-export function createSlackApp({ config, deps, logger, identityTtlMs }: SlackAppOptions): SlackApp {
+export function createSlackApp({ config, deps, logger, identityTtlMs, workConcurrency = 4 }: SlackAppOptions): SlackApp {
   const { botToken, signingSecret, appToken, apiUrl, command } = config.slack;
   if (!botToken) throw new Error('SLACK_BOT_TOKEN is required for the Slack app');
   const log = logger.child({ surface: 'slack' });
@@ -63,7 +66,7 @@ export function createSlackApp({ config, deps, logger, identityTtlMs }: SlackApp
   app.error(async (err) => {
     log.error({ err }, 'unhandled Slack listener error');
   });
-  const ctx: SlackContext = { deps, identity: new Identity(deps, identityTtlMs), logger: log, command };
+  const ctx: SlackContext = { deps, identity: new Identity(deps, identityTtlMs), logger: log, command, work: new WorkQueue(workConcurrency) };
   registerCommands(app, ctx);
   registerViews(app, ctx);
   registerActions(app, ctx);

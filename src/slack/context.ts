@@ -2,6 +2,7 @@
 import type { RightsDeps } from '../rights/index.ts';
 import type { Logger } from '../log.ts';
 import type { Identity } from './identity.ts';
+import type { WorkQueue } from './work-queue.ts';
 
 export interface SlackContext {
   deps: RightsDeps;
@@ -9,4 +10,6 @@ export interface SlackContext {
   logger: Logger;
   /** the slash command's name as configured, e.g. /econnect (only used in help texts) */
   command: string;
+  /** runs the work after an ack (commands, buttons) */
+  work: WorkQueue;
 }

@@ -1,5 +1,6 @@
 // Runs the Slack surface alone: config -> database -> rights -> Slack app on PORT. For working on
 // the Slack app without the rest of the product (the full composition root is src/main.ts).
+import path from 'node:path';
 import express from 'express';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
@@ -9,9 +10,10 @@ import { createSlackApp } from './app.ts';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
-const db = await openDatabase({ url: config.databaseUrl, dir: config.dataDir });
+// The same place as src/main.ts keeps the embedded database.
+const db = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dir: path.join(config.dataDir, 'pglite') });
 const deps = { prisma: db.prisma, options: { ...defaultOptions, publicUrl: config.publicUrl } };
-const slack = createSlackApp({ config, deps, logger });
+const slack = createSlackApp({ config, deps, logger, workConcurrency: db.kind === 'pglite' ? 1 : 8 });
 const web = express();
 if (slack.router) web.use(slack.router);
 const server = web.listen(config.port, () => {

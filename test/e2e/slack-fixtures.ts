@@ -27,7 +27,7 @@ export interface TestDatabase {
 export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
   const cwd = await mkdtemp(path.join(tmpdir(), 'econnect-slack-'));
   if (kind === 'pglite') {
-    return { kind, cwd, open: () => openDatabase({ dir: path.join(cwd, 'data') }), drop: () => rm(cwd, { recursive: true, force: true }) };
+    return { kind, cwd, open: () => openDatabase({ dir: path.join(cwd, 'data', 'pglite') }), drop: () => rm(cwd, { recursive: true, force: true }) };
   }
   const name = `slack_e2e_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: ADMIN_PG });

@@ -215,12 +215,12 @@ export interface RunningApp {
 }
 
 /** Starts the app with `env` in `cwd` (PGlite keeps ./data there) and waits until it answers. */
-export async function launchApp(env: Record<string, string | undefined>, cwd: string, timeoutMs = 60_000): Promise<RunningApp> {
+export async function launchApp(env: Record<string, string | undefined>, cwd: string, timeoutMs = 60_000, script: string[] = [appEntry()]): Promise<RunningApp> {
   const port = await freePort();
   const loader = pathToFileURL(path.join(repoRoot, 'node_modules/tsx/dist/loader.mjs')).href;
   const childEnv: Record<string, string> = {};
   for (const [k, v] of Object.entries({ ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) })) if (v !== undefined) childEnv[k] = v;
-  const child: ChildProcess = spawn(process.execPath, ['--import', loader, appEntry()], { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['--import', loader, ...script], { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

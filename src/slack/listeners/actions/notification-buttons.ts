@@ -15,8 +15,14 @@ type Args = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 function button(ctx: SlackContext, act: (a: { caller: Caller; userId: string; args: Args; channel: string }) => Promise<string | null>) {
   return async (args: Args) => {
-    const { ack, body, client, respond } = args;
-    await ack();
+    await args.ack();
+    await ctx.work.run(() => press(ctx, act, args));
+  };
+}
+
+async function press(ctx: SlackContext, act: Parameters<typeof button>[1], args: Args) {
+  {
+    const { body, client, respond } = args;
     const channel = body.channel?.id ?? body.container?.channel_id ?? '';
     const logger = ctx.logger.child({ action: body.actions[0]?.action_id, slackUser: body.user.id, requestId: body.trigger_id });
     try {
@@ -30,7 +36,7 @@ function button(ctx: SlackContext, act: (a: { caller: Caller; userId: string; ar
     } catch (err) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: errorText(err, logger, body.trigger_id) }).catch(() => undefined);
     }
-  };
+  }
 }
 
 export const addToOrganisationButton = (ctx: SlackContext) =>

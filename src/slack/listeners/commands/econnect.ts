@@ -1,6 +1,6 @@
 // The one slash command: ack at once, find the caller, run the subcommand, and turn any error into an
 // ephemeral answer that says why and what to do.
-import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs, SlashCommand, webApi } from '@slack/bolt';
 import { helpText } from '../../blocks/messages.ts';
 import { tokenize } from '../../command-text.ts';
 import type { SlackContext } from '../../context.ts';
@@ -12,38 +12,41 @@ import type { Caller } from '../../identity.ts';
 export function econnectCommand(ctx: SlackContext) {
   return async ({ command, ack, client, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     await ack();
-    const [word, ...args] = tokenize(command.text ?? '');
-    const name = word?.toLowerCase() ?? 'help';
-    const sub = subcommands[name];
-    const logger = ctx.logger.child({ command: command.command, subcommand: name, slackUser: command.user_id, team: command.team_id, requestId: command.trigger_id });
-    const ephemeral = async (m: { text: string; blocks?: unknown[] }) => void (await respond({ response_type: 'ephemeral', ...m } as never));
-    try {
-      if (!sub) {
-        await ephemeral({ text: `I do not know \`${name.slice(0, 40)}\`. Here is what I can do:\n${helpText(ctx.command)}` });
-        return;
-      }
-      // Help is for everyone; everything else needs an active user of an environment.
-      const caller: Caller | null = sub === help ? null : await ctx.identity.caller(client, command.user_id, command.team_id, command.trigger_id);
-      const run: Run = {
-        ctx: { ...ctx, logger },
-        client,
-        caller: caller ?? ({ userId: '', slackUserId: command.user_id } as Caller),
-        args,
-        channelId: command.channel_id,
-        triggerId: command.trigger_id,
-        respond: ephemeral,
-        confirm: (text) =>
-          confirmInChannel(client, logger, {
-            channel: command.channel_id,
-            callerSlackId: command.user_id,
-            fallback: (t) => respond({ response_type: 'in_channel', text: t }),
-          }, text),
-      };
-      await sub.run(run);
-      logger.info('subcommand done');
-    } catch (err) {
-      await ephemeral({ text: errorText(err, logger, command.trigger_id) }).catch((e) => logger.warn({ err: e }, 'could not answer the caller'));
-    }
+    await ctx.work.run(() => runSubcommand(ctx, command, client, respond));
   };
 }
 
+async function runSubcommand(ctx: SlackContext, command: SlashCommand, client: webApi.WebClient, respond: RespondFn) {
+  const [word, ...args] = tokenize(command.text ?? '');
+  const name = word?.toLowerCase() ?? 'help';
+  const sub = subcommands[name];
+  const logger = ctx.logger.child({ command: command.command, subcommand: name, slackUser: command.user_id, team: command.team_id, requestId: command.trigger_id });
+  const ephemeral = async (m: { text: string; blocks?: unknown[] }) => void (await respond({ response_type: 'ephemeral', ...m } as never));
+  try {
+    if (!sub) {
+      await ephemeral({ text: `I do not know \`${name.slice(0, 40)}\`. Here is what I can do:\n${helpText(ctx.command)}` });
+      return;
+    }
+    // Help is for everyone; everything else needs an active user of an environment.
+    const caller: Caller | null = sub === help ? null : await ctx.identity.caller(client, command.user_id, command.team_id, command.trigger_id);
+    const run: Run = {
+      ctx: { ...ctx, logger },
+      client,
+      caller: caller ?? ({ userId: '', slackUserId: command.user_id } as Caller),
+      args,
+      channelId: command.channel_id,
+      triggerId: command.trigger_id,
+      respond: ephemeral,
+      confirm: (text) =>
+        confirmInChannel(client, logger, {
+          channel: command.channel_id,
+          callerSlackId: command.user_id,
+          fallback: (t) => respond({ response_type: 'in_channel', text: t }),
+        }, text),
+    };
+    await sub.run(run);
+    logger.info('subcommand done');
+  } catch (err) {
+    await ephemeral({ text: errorText(err, logger, command.trigger_id) }).catch((e) => logger.warn({ err: e }, 'could not answer the caller'));
+  }
+}

@@ -1,0 +1,94 @@
+// How fast Slack gets its HTTP 200 for a signed `/econnect invite` (Slack gives up after 3 s), on
+// PGlite and PostgreSQL, next to a bare Bolt app that only acks the same command, in the same run.
+// Both apps run as their own process, as in production (a client in the app's process would be
+// measured waiting for the app's work). Prints p50/p99 for sequential commands (each one finished,
+// confirmation posted, before the next) and for 20 at once. Figures only; nothing is asserted.
+import type { AddressInfo } from 'node:net';
+import { App, ExpressReceiver } from '@slack/bolt';
+import express from 'express';
+import { FakeSlack } from '../test/support/fake-slack.ts';
+import { launchApp, SlackRequests, type RunningApp } from '../test/support/slack-requests.ts';
+import { addSlackAccounts, createTestDatabase, seed, type DbKind } from '../test/e2e/slack-fixtures.ts';
+
+const SECRET = 'be0c0123456789abcdef0123456789ab';
+const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 200);
+const CONCURRENT_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
+const CONCURRENCY = 20;
+
+// `tsx bench/slack-ack.ts --bare-app`: the bare Bolt app, in its own process.
+if (process.argv.includes('--bare-app')) {
+  const receiver = new ExpressReceiver({ signingSecret: process.env.SLACK_SIGNING_SECRET!, endpoints: '/slack/events' });
+  const app = new App({ receiver, authorize: async () => ({ botToken: 'xoxb-test' }), ignoreSelf: false });
+  app.command(/.*/, async ({ ack }) => {
+    await ack();
+  });
+  const web = express();
+  web.use(receiver.router as express.Router);
+  const server = web.listen(Number(process.env.PORT), '127.0.0.1', () => console.error(`bare app on ${(server.address() as AddressInfo).port}`));
+} else {
+  await main();
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+
+async function measure(rq: SlackRequests, fake: FakeSlack, confirms: boolean) {
+  let counter = 0;
+  const one = async () => {
+    const email = `bench-${++counter}@acme.test`;
+    const r = await rq.slash({ userId: 'UADMIN' }, `invite ${email}`);
+    if (r.status !== 200) throw new Error(`status ${r.status}: ${r.text}`);
+    if (confirms) {
+      await fake.waitFor('chat.postMessage', (a) => String(a.text).includes(email), 1, 30_000).catch((err) => {
+        throw new Error(`${err.message}\nanswers: ${JSON.stringify(fake.responses)}`);
+      });
+    }
+    return r.ms;
+  };
+  for (let i = 0; i < 10; i++) await one(); // warm-up: JIT, pools, caches
+  const sequential: number[] = [];
+  for (let i = 0; i < SEQUENTIAL; i++) sequential.push(await one());
+  const concurrent: number[] = [];
+  for (let round = 0; round < CONCURRENT_ROUNDS; round++) concurrent.push(...(await Promise.all(Array.from({ length: CONCURRENCY }, one))));
+  const errors = fake.responses.filter((r) => /no_entry|warning/.test(String(r.body?.text))).length;
+  if (errors) console.error(`${errors} commands were answered with an error`);
+  fake.reset();
+  return { sequential, concurrent };
+}
+
+async function main() {
+  const env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, LOG_LEVEL: 'silent', SLACK_APP_TOKEN: undefined };
+  const rows: string[][] = [['app', 'database', 'sequential p50', 'sequential p99', `${CONCURRENCY} concurrent p50`, `${CONCURRENCY} concurrent p99`]];
+  const fmt = (n: number) => `${n.toFixed(1)} ms`;
+  const fake = await new FakeSlack().start();
+  for (const kind of ['pglite', 'postgres'] as DbKind[]) {
+    console.error(`measuring ${kind}...`);
+    const db = await createTestDatabase(kind);
+    const database = await db.open();
+    addSlackAccounts(fake, await seed(database));
+    await database.close();
+    let bare: RunningApp | undefined;
+    let ours: RunningApp | undefined;
+    try {
+      bare = await launchApp({ ...env, SLACK_E2E_ENTRY: undefined }, db.cwd, 60_000, [process.argv[1]!, '--bare-app']);
+      const b = await measure(new SlackRequests(bare.eventsUrl, SECRET, fake), fake, false);
+      await bare.stop();
+      ours = await launchApp({ ...env, SLACK_API_URL: fake.url, DATABASE_URL: db.url }, db.cwd);
+      const o = await measure(new SlackRequests(ours.eventsUrl, SECRET, fake), fake, true);
+      rows.push(['bare Bolt', '-', fmt(pct(b.sequential, 50)), fmt(pct(b.sequential, 99)), fmt(pct(b.concurrent, 50)), fmt(pct(b.concurrent, 99))]);
+      rows.push(['econnect invite', kind, fmt(pct(o.sequential, 50)), fmt(pct(o.sequential, 99)), fmt(pct(o.concurrent, 50)), fmt(pct(o.concurrent, 99))]);
+      rows.push(['ratio p50', kind, `${(pct(o.sequential, 50) / pct(b.sequential, 50)).toFixed(2)}x`, '', `${(pct(o.concurrent, 50) / pct(b.concurrent, 50)).toFixed(2)}x`, '']);
+    } finally {
+      await bare?.stop();
+      await ours?.stop();
+      await db.drop();
+    }
+  }
+  await fake.stop();
+  if (fake.violations.length) console.log('Slack API violations during the run:\n', fake.violations.join('\n'));
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  console.log(`Signed /econnect invite -> HTTP 200 (${SEQUENTIAL} sequential, ${CONCURRENT_ROUNDS} x ${CONCURRENCY} concurrent, Node ${process.version})`);
+  for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
+}
