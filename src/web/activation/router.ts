@@ -59,9 +59,14 @@ export function activationRouter(ctx: WebContext): Router {
   const checkForm = (req: Request, res: Response, next: NextFunction) =>
     ctx.csrf.protect(req, res, (err?: unknown) => {
       if (!err) return next();
-      const locale = localeFor(req);
       req.log.warn('activation form refused: missing or wrong form token');
-      res.status(403).type('html').send(messagePage(locale, text[locale].formExpiredTitle, text[locale].formExpired));
+      // Said in the environment's language when the link is real; the lookup changes nothing.
+      describeInvitation(ctx.deps, body(req, 'token'))
+        .then((inv) => inv.locale, () => undefined)
+        .then((envLocale) => {
+          const locale = localeFor(req, envLocale);
+          res.status(403).type('html').send(messagePage(locale, text[locale].formExpiredTitle, text[locale].formExpired));
+        }, next);
     });
 
   router.post('/activate', ctx.csrf.browserId, checkForm, async (req, res) => {
