@@ -38,7 +38,7 @@ export interface SlackAppOptions {
   workConcurrency?: number;
 }
 
-export function createSlackApp({ config, deps, logger, identityTtlMs, workConcurrency = 4 }: SlackAppOptions): SlackApp {
+export function createSlackApp({ config, deps, logger, identityTtlMs, workConcurrency = 2 }: SlackAppOptions): SlackApp {
   const { botToken, signingSecret, appToken, apiUrl, command } = config.slack;
   if (!botToken) throw new Error('SLACK_BOT_TOKEN is required for the Slack app');
   const log = logger.child({ surface: 'slack' });
