@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { audit, notifyAdministrators, nowOf, transaction, type RightsDeps, type Tx } from './context.ts';
 import { createEnvironmentIn } from './create-environment.ts';
 import { domainOf } from './email.ts';
-import { AppError } from './errors.ts';
+import { AppError, isAppError } from './errors.ts';
 import { nameText, parseInput } from './input.ts';
 import { checkPasswordStrength } from './password-policy.ts';
 import { isPublicDomain } from './public-domains.ts';
@@ -50,15 +50,10 @@ export async function completeRegistration(deps: RightsDeps, raw: CompleteRegist
   checkPasswordStrength(data.password, [preview.email, data.name]);
   const passwordHash = await hashPassword(data.password);
   // Two people of one new domain registering at once: the second insert of the EnvironmentDomain row
-  // (its primary key) fails and the whole transaction rolls back; the retry finds the domain owned
-  // and joins that environment instead of creating a second one.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await transaction(deps, (tx) => register(tx, deps, data, passwordHash));
-    } catch (err) {
-      if ((err as { code?: string }).code !== 'P2002' || attempt >= 3) throw err;
-    }
-  }
+  // (its primary key) fails and the whole transaction rolls back; transaction() retries a unique
+  // violation, and the retry finds the domain owned and joins that environment instead of creating
+  // a second one.
+  return transaction(deps, (tx) => register(tx, deps, data, passwordHash));
 }
 
 async function register(tx: Tx, deps: RightsDeps, data: { token: string; name: string }, passwordHash: string) {
@@ -74,13 +69,18 @@ async function register(tx: Tx, deps: RightsDeps, data: { token: string; name: s
     const created = await createEnvironmentIn(tx, deps, { email: v.email, name: data.name, passwordHash, locale: v.locale, claimDomain: false });
     return { outcome: 'new_environment_public_domain' as RegistrationOutcome, user: created.user, environment: created.environment };
   }
-  const owned = await tx.environmentDomain.findUnique({
-    where: { domain },
-    select: { environment: { select: { id: true, name: true } } },
-  });
+  const ownerOf = () => tx.environmentDomain.findUnique({ where: { domain }, select: { environment: { select: { id: true, name: true } } } });
+  let owned = await ownerOf();
   if (!owned) {
-    const created = await createEnvironmentIn(tx, deps, { email: v.email, name: data.name, passwordHash, locale: v.locale, claimDomain: true });
-    return { outcome: 'new_environment' as RegistrationOutcome, user: created.user, environment: created.environment };
+    try {
+      const created = await createEnvironmentIn(tx, deps, { email: v.email, name: data.name, passwordHash, locale: v.locale, claimDomain: true });
+      return { outcome: 'new_environment' as RegistrationOutcome, user: created.user, environment: created.environment };
+    } catch (err) {
+      // A colleague's registration claimed the domain (and committed) since our look-up: join it.
+      if (!isAppError(err) || err.code !== 'already_exists') throw err;
+      owned = await ownerOf();
+      if (!owned) throw err;
+    }
   }
   const environment = owned.environment;
   const user = await tx.user.create({

@@ -156,17 +156,20 @@ describe('step 2: where the person lands (rule 7)', () => {
     expect(await deps.prisma.environmentDomain.findUnique({ where: { domain: 'gmail.com' } })).toBeNull();
   });
 
-  it('two people of one new domain registering at once make one environment: one Administrator, one joins', async () => {
-    const domain = uniqueDomain();
-    const tokens = await Promise.all([verifiedToken(`een@${domain}`), verifiedToken(`twee@${domain}`)]);
-    const results = await Promise.all([
-      completeRegistration(deps, { token: tokens[0], name: 'Een', password: strongPassword }),
-      completeRegistration(deps, { token: tokens[1], name: 'Twee', password: strongPassword }),
-    ]);
-    expect(results.map((r) => r.outcome).sort()).toEqual(['joined', 'new_environment']);
-    expect(new Set(results.map((r) => r.user.environmentId)).size).toBe(1);
-    const users = await deps.prisma.user.findMany({ where: { email: { endsWith: `@${domain}` } }, select: { role: true } });
-    expect(users.map((u) => u.role).sort()).toEqual(['ADMINISTRATOR', 'BASIC']);
+  it('four people of one new domain registering at once make one environment: one Administrator, three join', async () => {
+    // a few rounds, so the interleavings where a colleague commits between look-up and insert occur
+    for (let round = 0; round < 3; round++) {
+      const domain = uniqueDomain();
+      const names = ['een', 'twee', 'drie', 'vier'];
+      const tokens = await Promise.all(names.map((n) => verifiedToken(`${n}@${domain}`)));
+      const results = await Promise.all(tokens.map((token, i) => completeRegistration(deps, { token, name: names[i]!, password: strongPassword })));
+      expect(results.map((r) => r.outcome).sort()).toEqual(['joined', 'joined', 'joined', 'new_environment']);
+      expect(new Set(results.map((r) => r.user.environmentId)).size).toBe(1);
+      const users = await deps.prisma.user.findMany({ where: { email: { endsWith: `@${domain}` } }, select: { role: true } });
+      expect(users.map((u) => u.role).sort()).toEqual(['ADMINISTRATOR', 'BASIC', 'BASIC', 'BASIC']);
+      expect(await deps.prisma.environmentDomain.count({ where: { domain } })).toBe(1);
+      expect(await deps.prisma.environment.count({ where: { name: domain } })).toBe(1);
+    }
   });
 });
 
