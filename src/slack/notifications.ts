@@ -4,7 +4,16 @@
 import { webApi } from '@slack/bolt';
 import { renderNotification, type Notification } from './blocks/notifications.ts';
 
+// Slack errors that no retry can fix: the outbox marks the message failed and reports it at once.
+const PERMANENT = new Set([
+  'channel_not_found', 'is_archived', 'not_in_channel', 'user_not_found', 'invalid_blocks', 'msg_too_long', 'no_text',
+  'invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'missing_scope', 'restricted_action', 'not_configured',
+]);
+
 export class SlackDeliveryError extends Error {
+  /** read by the outbox: retrying cannot help */
+  readonly permanent: boolean;
+
   constructor(
     message: string,
     readonly code: string,
@@ -13,6 +22,7 @@ export class SlackDeliveryError extends Error {
   ) {
     super(message, options);
     this.name = 'SlackDeliveryError';
+    this.permanent = PERMANENT.has(code);
   }
 }
 

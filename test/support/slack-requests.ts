@@ -138,7 +138,22 @@ export class SlackRequests {
     return this.send(this.blockSuggestion(caller, actionId, blockId, value, view), options);
   }
 
-  /** Signs and POSTs a form body, as Slack does. */
+  /** An Events API delivery (JSON body), e.g. app_home_opened. */
+  event(event: Record<string, unknown>, options?: SendOptions): Promise<SlackResponse> {
+    const body = JSON.stringify({
+      token: 'deprecated-verification-token',
+      team_id: this.fake.teamId,
+      api_app_id: 'A0APP',
+      event,
+      type: 'event_callback',
+      event_id: `Ev${Date.now()}${Math.floor(Math.random() * 1000)}`,
+      event_time: Math.floor(Date.now() / 1000),
+      authorizations: [{ team_id: this.fake.teamId, user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
+    });
+    return this.send(body, { ...options, headers: { 'content-type': 'application/json', ...options?.headers } });
+  }
+
+  /** Signs and POSTs a form body (or JSON, for events), as Slack does. */
   async send(body: string, options: SendOptions = {}): Promise<SlackResponse> {
     const timestamp = Math.floor(Date.now() / 1000) - (options.ageSeconds ?? 0);
     const secret = options.forge ? `${this.signingSecret}00` : this.signingSecret;

@@ -45,12 +45,15 @@ describe('deliverNotification', () => {
     const limited = await deliver({ channel: 'C1', kind: 'user.activated', data: { email: 'a@b.nl' } }, 'm-5').catch((e) => e);
     expect(limited).toBeInstanceOf(SlackDeliveryError);
     expect(limited.retryAfterMs).toBe(7000);
+    expect(limited.permanent).toBe(false);
 
     fake.failNext('chat.postMessage', { status: 500 });
     await expect(deliver({ channel: 'C1', kind: 'user.activated', data: { email: 'a@b.nl' } }, 'm-6')).rejects.toThrow(SlackDeliveryError);
 
     fake.failNext('chat.postMessage', { error: 'channel_not_found' });
-    await expect(deliver({ channel: 'C404', kind: 'user.activated', data: { email: 'a@b.nl' } }, 'm-7')).rejects.toThrow(/channel_not_found/);
+    const gone = await deliver({ channel: 'C404', kind: 'user.activated', data: { email: 'a@b.nl' } }, 'm-7').catch((e) => e);
+    expect(gone.message).toMatch(/channel_not_found/);
+    expect(gone.permanent).toBe(true);
     expect(fake.callsTo('chat.postMessage')).toHaveLength(3);
   });
 });
