@@ -11,7 +11,7 @@ export function errorText(err: unknown, logger: Logger, reference?: string): str
 }
 
 // Rights fields that are called differently in our modals.
-const FIELD_TO_BLOCK: Record<string, string> = { userId: 'user', organisationId: 'organisation', channel: 'user' };
+const FIELD_TO_BLOCK: Record<string, string> = { userId: 'user', organisationId: 'organisation' };
 
 /**
  * Field errors for a modal (`response_action: errors`). The error lands on the block named by the

@@ -1,7 +1,12 @@
 // The one signing fixture: builds Slack requests (slash commands, view submissions, block actions,
 // options requests) exactly as Slack sends them, signs them with the signing secret, and sends them
 // over HTTP to the running app. Can forge the signature or age the timestamp.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FakeSlack } from './fake-slack.ts';
 
 export interface SlackCaller {
@@ -198,11 +203,6 @@ export const value = {
 // ---------------------------------------------------------------------------------------------
 // The app under test, as a process: the real composition root once it wires Slack in, started with
 // the environment variables an operator would set.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer as createNetServer } from 'node:net';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -1,7 +1,7 @@
 // The modals: one builder per administrator action. Block ids are the rights service's field names,
 // so an AppError's field points at the block to mark (see ../errors.ts).
 import type { types } from '@slack/bolt';
-import { environmentRoleOptions, option, organisationRoleOptions, type Option } from './options.ts';
+import { environmentRoleOptions, organisationRoleOptions, type Option } from './options.ts';
 import { plain, section, esc } from './text.ts';
 
 /** What a modal remembers between opening and submitting: where to confirm, and what it is about. */
@@ -121,4 +121,3 @@ export function pickOrganisationModal(meta: ModalMeta) {
   return view;
 }
 
-export { option };

@@ -2,7 +2,6 @@
 import { blockUser, inviteUser, removeUser, resendInvitation, revokeInvitation, setRole, unblockUser } from '../../rights/index.ts';
 import { environmentRole, environmentRoleLabel } from '../command-text.ts';
 import { inviteModal, setRoleModal } from '../blocks/modals.ts';
-import { userOption } from '../blocks/options.ts';
 import { esc } from '../blocks/text.ts';
 import { userArg, usage, type Run, type Subcommand } from './run.ts';
 
@@ -87,4 +86,3 @@ export const revoke: Subcommand = {
   },
 };
 
-export { userOption };
