@@ -64,7 +64,7 @@ describe('registration, rule 7', () => {
     const bob = await user(email);
     expect(bob).toMatchObject({ role: 'BASIC', status: 'ACTIVE', environmentId: eva.environmentId, memberships: [] });
 
-    const [post] = await w.fake.waitFor('chat.postMessage', (a) => a.channel === 'UEVA', 1, 15_000);
+    const [post] = await w.fake.waitFor('chat.postMessage', (a) => a.channel === 'UEVA', 1, 45_000);
     const text = messageText(post!.args);
     expect(text).toContain('Bob de Bouwer');
     expect(text).toContain('joined your environment through its mail domain');
@@ -168,6 +168,10 @@ describe('registration refusals', () => {
     expect(await page.getByLabel('Password', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByLabel('Your name').inputValue()).toBe('Zwakke Zeger');
     expect(await w.db.prisma.user.count({ where: { email } })).toBe(0);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Your account');
+    expect(await w.db.prisma.user.count({ where: { email, status: 'ACTIVE' } })).toBe(1);
   });
 
   it('too many registration attempts for one address are slowed down', async () => {
