@@ -1,6 +1,8 @@
 // "May user U do A on organisation O?" for other systems and for the surfaces. One indexed lookup:
-// the user with at most one membership row, joined in the same query.
+// the user with at most one membership row and the organisation, joined in the same query.
 import { z } from 'zod';
+import { Prisma } from '../generated/prisma/client.ts';
+import type { EnvironmentRole, OrganisationRole, UserStatus } from '../generated/prisma/enums.ts';
 import type { RightsDeps } from './context.ts';
 import { normaliseEmail } from './email.ts';
 import { AppError } from './errors.ts';
@@ -17,6 +19,15 @@ const input = z.object({
 });
 
 export type AuthorizeInput = z.input<typeof input>;
+
+interface DecisionRow {
+  id: string;
+  status: UserStatus;
+  role: EnvironmentRole;
+  environmentId: string;
+  organisationRole: OrganisationRole | null;
+  organisationEnvironmentId: string | null;
+}
 
 export interface AuthorizeResult extends Decision {
   userId: string | null;
@@ -37,23 +48,27 @@ export async function authorize(deps: RightsDeps, raw: AuthorizeInput, environme
   const byId = uuid.test(data.user);
   const email = byId ? null : normaliseEmail(data.user);
   if (!byId && !email) throw new AppError('invalid_input', 'user must be a user id or a valid email address.', 'user');
-  const user = await deps.prisma.user.findUnique({
-    where: byId ? { id: data.user } : { email: email! },
-    select: {
-      id: true, status: true, role: true, environmentId: true,
-      ...(needsOrg ? { memberships: { where: { organisationId: data.organisationId! }, select: { role: true, organisation: { select: { environmentId: true } } } } } : {}),
-    },
-  });
+  const organisationId = needsOrg ? data.organisationId! : null;
+  // One hand-written query, the user with their membership of O and O's environment. Prisma's nested
+  // relation query for the same answer cost about ten times as much client CPU per decision (measured
+  // with bench/rights.ts: ~300 decisions/s against ~4,000 for the same SQL through pg).
+  const rows = await deps.prisma.$queryRaw<DecisionRow[]>`
+    SELECT u.id, u.status::text AS status, u.role::text AS role, u."environmentId",
+           m.role::text AS "organisationRole", o."environmentId" AS "organisationEnvironmentId"
+    FROM "User" u
+    LEFT JOIN "Membership" m ON m."userId" = u.id AND m."organisationId" = ${organisationId}
+    LEFT JOIN "Organisation" o ON o.id = ${organisationId}
+    WHERE ${byId ? Prisma.sql`u.id = ${data.user}` : Prisma.sql`u.email = ${email}`}`;
+  const user = rows[0];
   const base = { action: data.action, organisationId: data.organisationId ?? null };
   if (!user || (environmentId && user.environmentId !== environmentId)) {
     return { ...base, userId: null, allowed: false, reason: 'unknown user' };
   }
-  const membership = needsOrg ? (user as { memberships?: { role: 'MEMBER' | 'ADMINISTRATOR' }[] }).memberships?.[0]?.role ?? null : undefined;
+  const membership = needsOrg ? user.organisationRole : undefined;
   const decision = decide(user, data.action, membership);
-  if (decision.allowed && needsOrg && membership === null && user.role === 'ADMINISTRATOR') {
+  if (decision.allowed && needsOrg && user.organisationEnvironmentId !== user.environmentId) {
     // An environment Administrator acting on an organisation: it must be in their environment.
-    const org = await deps.prisma.organisation.findUnique({ where: { id: data.organisationId! }, select: { environmentId: true } });
-    if (!org || org.environmentId !== user.environmentId) return { ...base, userId: user.id, allowed: false, reason: 'unknown organisation' };
+    return { ...base, userId: user.id, allowed: false, reason: 'unknown organisation' };
   }
   return { ...base, userId: user.id, ...decision };
 }
