@@ -63,3 +63,11 @@ export async function markFailed(tx: Tx, id: string, error: string): Promise<boo
      WHERE id = ${id} AND status = 'PENDING'`;
   return n === 1;
 }
+
+/** Keeps the lease of messages still being delivered, so a slow delivery is not taken by another worker. */
+export async function extendLease(prisma: Prisma, ids: string[], leaseMs: number): Promise<void> {
+  if (ids.length === 0) return;
+  await prisma.$executeRaw`
+    UPDATE "OutboxMessage" SET "lockedUntil" = ${NOW} + ${leaseMs}::int * interval '1 millisecond'
+     WHERE id IN (${P.join(ids)}) AND status = 'PENDING'`;
+}

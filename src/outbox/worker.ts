@@ -5,7 +5,7 @@ import type { Prisma } from '../db/database.ts';
 import type { Logger } from '../log.ts';
 import { retryDelayMs, isPermanent } from './backoff.ts';
 import { reportFailure } from './report-failure.ts';
-import { claimDue, markFailed, markSent, reschedule, type ClaimedMessage } from './store.ts';
+import { claimDue, extendLease, markFailed, markSent, reschedule, type ClaimedMessage } from './store.ts';
 
 export type Deliver = (payload: any, messageId: string) => Promise<unknown>;
 
@@ -17,7 +17,10 @@ export interface OutboxWorkerOptions {
   deliverSlack?: Deliver;
   batchSize?: number;
   pollIntervalMs?: number;
-  /** longer than any single delivery can take (SMTP and Slack time out well before) */
+  /**
+   * How long a claim holds without news. Renewed every third of it while a delivery runs, so it can be
+   * short: after a crash, the dead process's messages are taken again this soon.
+   */
   leaseMs?: number;
   maxAttempts?: number;
   baseDelayMs?: number;
@@ -35,7 +38,7 @@ export interface OutboxWorker {
 export const outboxDefaults = {
   batchSize: 10,
   pollIntervalMs: 500,
-  leaseMs: 120_000,
+  leaseMs: 15_000,
   // 1 s, 2 s, 4 s ... capped at 5 minutes: about half an hour of trying before giving up.
   maxAttempts: 12,
   baseDelayMs: 1_000,
@@ -82,15 +85,21 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   async function runOnce(): Promise<number> {
     const batch = await claimDue(o.prisma, { limit: o.batchSize, leaseMs: o.leaseMs, kinds });
+    const inFlight = new Set(batch.map((m) => m.id));
+    const renew = setInterval(() => {
+      extendLease(o.prisma, [...inFlight], o.leaseMs).catch((err) => log.warn({ error: errorText(err) }, 'could not renew the outbox lease'));
+    }, Math.max(100, Math.floor(o.leaseMs / 3)));
     // Each message on its own: one slow or failing recipient does not hold back the others.
     await Promise.all(
       batch.map((m) =>
-        handle(m).catch((err) => {
-          // Bookkeeping failed (database gone): the lease runs out and the message is taken again.
-          log.error({ messageId: m.id, error: errorText(err) }, 'could not record the delivery result');
-        }),
+        handle(m)
+          .catch((err) => {
+            // Bookkeeping failed (database gone): the lease runs out and the message is taken again.
+            log.error({ messageId: m.id, error: errorText(err) }, 'could not record the delivery result');
+          })
+          .finally(() => inFlight.delete(m.id)),
       ),
-    );
+    ).finally(() => clearInterval(renew));
     return batch.length;
   }
 

@@ -9,6 +9,7 @@ import { openDatabase } from '../../src/db/database.ts';
 import { redactedKeys, type Logger } from '../../src/log.ts';
 import { createMailService, type MailService } from '../../src/mail/index.ts';
 import { createOutboxWorker, type OutboxWorkerOptions } from '../../src/outbox/index.ts';
+import { claimDue } from '../../src/outbox/store.ts';
 import { createEnvironment, inviteUser, linkSlackUser, setNotificationChannel } from '../../src/rights/index.ts';
 import { createNotifier } from '../../src/slack/notifications.ts';
 import { backend, openTestDatabase, type TestDatabase } from '../support/database.ts';
@@ -67,6 +68,7 @@ afterAll(async () => {
 });
 afterEach(() => {
   smtp.rejectWith(undefined);
+  smtp.slowDown(0);
   slack.assertClean();
 });
 
@@ -199,6 +201,33 @@ describe(`outbox worker (${backend})`, () => {
     await worker().runOnce();
     expect(slack.calls.length).toBe(before);
     expect(await t.db.prisma.outboxMessage.count({ where: { kind: 'SLACK', status: { not: 'PENDING' } } })).toBe(slackRows);
+  });
+
+  it('takes a message again when the worker that claimed it died (its lease ran out)', async () => {
+    const { domain, admin } = await environment();
+    await inviteUser(t.deps, admin, { email: `orphan@${domain}` });
+    // a worker claims the message and dies before delivering it
+    const claimed = await claimDue(t.db.prisma, { limit: 50, leaseMs: 400, kinds: ['EMAIL'] });
+    expect(claimed.map((m) => m.payload.to)).toContain(`orphan@${domain}`);
+    const w = worker();
+    await w.runOnce();
+    expect(smtp.to(`orphan@${domain}`)).toHaveLength(0);
+    await new Promise((r) => setTimeout(r, 500));
+    await drain(w);
+    expect(smtp.to(`orphan@${domain}`)).toHaveLength(1);
+  });
+
+  it('renews the lease while a slow delivery runs, so another worker does not send it again', async () => {
+    const { domain, admin } = await environment();
+    await inviteUser(t.deps, admin, { email: `slow@${domain}` });
+    smtp.slowDown(1200);
+    const a = worker({ leaseMs: 300 });
+    const b = worker({ leaseMs: 300 });
+    const first = a.runOnce();
+    await new Promise((r) => setTimeout(r, 700)); // more than twice the lease
+    expect(await b.runOnce()).toBe(0);
+    expect(await first).toBeGreaterThanOrEqual(1);
+    expect(smtp.to(`slow@${domain}`)).toHaveLength(1);
   });
 
   it('two workers on one database never send a message twice', async () => {

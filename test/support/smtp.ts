@@ -23,6 +23,7 @@ export class TestSmtpServer {
   port = 0;
   private server?: SMTPServer;
   private rejection?: { code: number; message: string };
+  private delayMs = 0;
 
   /** smtp://127.0.0.1:<port>, for SMTP_URL */
   get url(): string {
@@ -45,7 +46,8 @@ export class TestSmtpServer {
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
+        stream.on('end', async () => {
+          if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
           if (this.rejection) {
             const err = Object.assign(new Error(this.rejection.message), { responseCode: this.rejection.code });
             callback(err);
@@ -93,6 +95,11 @@ export class TestSmtpServer {
   /** Answers every following message with this SMTP error until rejectWith(undefined). */
   rejectWith(rejection?: { code: number; message: string }): void {
     this.rejection = rejection;
+  }
+
+  /** Answers each message only after `ms` (a slow mail server); 0 restores the normal pace. */
+  slowDown(ms: number): void {
+    this.delayMs = ms;
   }
 
   /** Messages whose envelope includes `address`. */
