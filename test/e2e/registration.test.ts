@@ -3,6 +3,8 @@
 // Slack message at the fake Slack Web API, and its triage buttons (only an administrator's click
 // does anything).
 import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { domainToASCII } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { linkSlackUser } from '../../src/rights/index.ts';
@@ -123,6 +125,29 @@ describe('registration, rule 7', () => {
     expect(piet.environmentId).not.toBe(jan.environmentId);
     expect(jan.environment.domains).toEqual([]);
     expect(await w.db.prisma.environmentDomain.count({ where: { domain: 'gmail.com' } })).toBe(0);
+  });
+  it('the link clicked in a webmail on another site works (the form token survives a cross-site arrival)', async () => {
+    const { page } = await w.visitor();
+    const email = `webmail.${tag}@outlook.com`;
+    const mail = await requestLink(w, page, email, email);
+    const link = mail.text.match(/http\S+register\/verify\?token=\S+/)![0];
+    const webmail: Server = createServer((_req, res) => {
+      res.setHeader('content-type', 'text/html');
+      res.end(`<p>Your inbox</p><a href="${link}">Continue registering</a>`);
+    });
+    await new Promise<void>((resolve) => webmail.listen(0, '127.0.0.1', resolve));
+    try {
+      await page.goto(`http://127.0.0.1:${(webmail.address() as AddressInfo).port}/`);
+      await page.getByRole('link', { name: 'Continue registering' }).click();
+      await page.getByLabel('Your name').fill('Wim Webmail');
+      await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Your account');
+    } finally {
+      webmail.closeAllConnections();
+      await new Promise((r) => webmail.close(r));
+    }
+    expect(await user(email)).toMatchObject({ role: 'ADMINISTRATOR', status: 'ACTIVE', environment: { domains: [] } });
   });
 });
 
