@@ -32,8 +32,10 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // the app runs as child processes; two at a time fit a 2-core machine
+          // the app runs as child processes; two at a time fit a 2-core machine. Runs after the
+          // other projects (a project with its own worker count needs its own group).
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
