@@ -1,0 +1,74 @@
+// A newcomer's first run: no SMTP server, no Slack, the embedded database. The invitation lands in
+// ./data/mail, its link is in the log, and the account can be activated with it; Slack notifications
+// wait in the outbox until Slack is configured.
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/database.ts';
+import { createEnvironment, defaultOptions, inviteUser, linkSlackUser } from '../../src/rights/index.ts';
+import { freePort } from '../support/slack-requests.ts';
+import { CookieJar, hiddenField, startApp, type AppProcess } from './activation-support.ts';
+
+let cwd: string;
+let app: AppProcess | undefined;
+let baseUrl: string;
+let userId: string;
+
+beforeAll(async () => {
+  cwd = await mkdtemp(path.join(tmpdir(), 'econnect-newcomer-'));
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  // the operator's bootstrap: an environment and an invitation, in the app's own ./data/pglite
+  const db = await openDatabase({ dir: path.join(cwd, 'data', 'pglite') });
+  const deps = { prisma: db.prisma, options: { ...defaultOptions, publicUrl: baseUrl } };
+  const { user } = await createEnvironment(deps, { email: 'ada@newcomer.test', name: 'Ada Admin', environmentName: 'Newcomer', claimDomain: false });
+  await linkSlackUser(deps, user.id, 'UADA');
+  userId = (await inviteUser(deps, { userId: user.id }, { email: 'nina@newcomer.test' })).user.id;
+  await db.close();
+  app = await startApp({ PUBLIC_URL: baseUrl, LOG_LEVEL: 'info' }, cwd, port);
+});
+afterAll(async () => {
+  await app?.stop();
+  await rm(cwd, { recursive: true, force: true });
+});
+
+it('writes the invitation to ./data/mail, logs its link, and the link activates the account', async () => {
+  let link: string | undefined;
+  for (let i = 0; i < 100 && !link; i++) {
+    link = app!.output().match(/open this link: (http[^"\s]+)/)?.[1];
+    if (!link) await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(link).toMatch(new RegExp(`^${baseUrl}/activate\\?token=[\\w-]{43}$`));
+  const files = await readdir(path.join(cwd, 'data', 'mail'));
+  expect(files).toHaveLength(1);
+  const eml = await readFile(path.join(cwd, 'data', 'mail', files[0]!), 'utf8');
+  expect(eml).toContain('To: nina@newcomer.test');
+  expect(eml).toContain('Subject: Ada Admin invited you to Newcomer on eConnect');
+
+  const jar = new CookieJar();
+  const form = await fetch(link!, { headers: { 'accept-language': 'en' } });
+  jar.take(form);
+  const html = await form.text();
+  expect(html).toContain('Ada Admin invited you to the eConnect environment “Newcomer” as Basic user.');
+  const done = await fetch(`${baseUrl}/activate`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header() },
+    body: new URLSearchParams({ _csrf: hiddenField(html, '_csrf'), token: hiddenField(html, 'token'), name: 'Nina Nieuw', password: 'lantern orbit maple fjord 73', confirm: 'lantern orbit maple fjord 73' }).toString(),
+  });
+  expect(done.status).toBe(200);
+  expect(await done.text()).toContain('Welcome, Nina Nieuw.');
+
+  await app!.stop();
+  app = undefined;
+  const db = await openDatabase({ dir: path.join(cwd, 'data', 'pglite') });
+  try {
+    expect(await db.prisma.user.findUniqueOrThrow({ where: { id: userId } })).toMatchObject({ status: 'ACTIVE', name: 'Nina Nieuw' });
+    // Slack is not configured: the administrators' notification waits instead of being lost
+    const slack = await db.prisma.outboxMessage.findMany({ where: { kind: 'SLACK' } });
+    expect(slack.map((m) => [m.status, (m.payload as { channel: string }).channel])).toEqual([['PENDING', 'UADA']]);
+    expect(await db.prisma.outboxMessage.findFirstOrThrow({ where: { kind: 'EMAIL' } })).toMatchObject({ status: 'SENT' });
+  } finally {
+    await db.close();
+  }
+});
