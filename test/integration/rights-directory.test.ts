@@ -161,6 +161,32 @@ describe('authorize', () => {
     expect(await authorize(deps, { user: a.admin.userId, action: 'document:view', organisationId: oa.id }, envA)).toMatchObject({ allowed: true });
   });
 
+  it('questions asked at the same moment (answered together) get the same answers as one at a time', async () => {
+    const { admin, domain } = await newEnvironment(deps);
+    const o = await newOrganisation(deps, admin);
+    const p = await newOrganisation(deps, admin);
+    const mem = await newActiveUser(deps, admin, `batch@${domain}`, 'ADVANCED');
+    await addMember(deps, admin, { organisationId: p.id, userId: mem.userId, role: 'ADMINISTRATOR' });
+    const other = await newEnvironment(deps);
+    const foreign = await newOrganisation(deps, other.admin);
+    const users = [admin.userId, mem.userId, `BATCH@${domain}`, `admin@${domain}`, `nobody@${domain}`, '00000000-0000-4000-8000-000000000000', other.admin.userId];
+    const questions = users.flatMap((user) => [
+      { user, action: 'document:view' as const, organisationId: o.id },
+      { user, action: 'document:send' as const, organisationId: p.id },
+      { user, action: 'member:remove' as const, organisationId: p.id },
+      { user, action: 'member:add' as const, organisationId: foreign.id },
+      { user, action: 'user:invite' as const },
+      { user, action: 'directory:read' as const },
+    ]);
+    const one = [];
+    for (const q of questions) one.push(await authorize(deps, q));
+    const together = await Promise.all(questions.map((q) => authorize(deps, q)));
+    expect(together).toEqual(one);
+    expect(one.filter((r) => r.allowed).length).toBeGreaterThan(5);
+    expect(one.filter((r) => !r.allowed).length).toBeGreaterThan(5);
+    expect(together[questions.findIndex((q) => q.user === `BATCH@${domain}` && q.action === 'document:send')]).toMatchObject({ allowed: true, userId: mem.userId });
+  });
+
   it('bad questions give invalid_input', async () => {
     const { admin } = await newEnvironment(deps);
     const o = await newOrganisation(deps, admin);
