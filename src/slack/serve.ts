@@ -13,7 +13,7 @@ const logger = createLogger(config.logLevel);
 // The same place as src/main.ts keeps the embedded database.
 const db = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dir: path.join(config.dataDir, 'pglite') });
 const deps = { prisma: db.prisma, options: { ...defaultOptions, publicUrl: config.publicUrl } };
-const slack = createSlackApp({ config, deps, logger, workConcurrency: db.kind === 'pglite' ? 1 : 8 });
+const slack = createSlackApp({ config, deps, logger, workConcurrency: db.kind === 'pglite' ? 1 : 2 });
 const web = express();
 if (slack.router) web.use(slack.router);
 const server = web.listen(config.port, () => {
