@@ -1,0 +1,167 @@
+// Decisions per second and p50/p99 latency of `authorize` on an environment with 100,000 users,
+// 10,000 organisations and 300,000 memberships, on PGlite and on PostgreSQL, side by side with the
+// same check as one hand-written SQL query (through `pg` on PostgreSQL, PGlite's own query on PGlite).
+//   npm run bench:rights            (BENCH_POSTGRES_URL=postgres://... to use another server)
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Database } from '../src/db/database.ts';
+import { openPGlite } from './lib/pglite.ts';
+import { authorize, decide, defaultOptions, type Action, type RightsDeps } from '../src/rights/index.ts';
+import { ENVIRONMENT_ID, organisationId, organisationOf, seedStatements, userId, type SeedSize } from './lib/seed.ts';
+
+const size: SeedSize = { users: 100_000, organisations: 10_000, membershipsPerUser: 3 };
+const QUESTIONS = Number(process.env.BENCH_QUESTIONS ?? 10_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 12);
+const adminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+interface Question { user: string; action: Action; organisationId?: string }
+
+/** A reproducible mix: members and non-members, document and member actions, some environment actions. */
+function questions(count: number): Question[] {
+  let seed = 42;
+  const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+  const docs: Action[] = ['document:view', 'document:create', 'document:send'];
+  const out: Question[] = [];
+  for (let i = 0; i < count; i++) {
+    const n = rnd(size.users);
+    const kind = rnd(10);
+    const member = organisationOf(n, rnd(3), size.organisations);
+    if (kind < 5) out.push({ user: userId(n), action: docs[rnd(3)]!, organisationId: organisationId(member) });
+    else if (kind < 8) out.push({ user: userId(n), action: docs[rnd(3)]!, organisationId: organisationId(rnd(size.organisations)) });
+    else if (kind < 9) out.push({ user: userId(n), action: 'member:add', organisationId: organisationId(rnd(2) ? member : rnd(size.organisations)) });
+    else out.push({ user: userId(n), action: 'user:invite' });
+  }
+  return out;
+}
+
+interface Run { decisions: number; seconds: number; p50: number; p99: number; allowed: number }
+
+/** Runs every question with `concurrency` in flight; per-call latency in ms. */
+async function measure(qs: Question[], concurrency: number, ask: (q: Question) => Promise<boolean>): Promise<Run> {
+  const lat = new Float64Array(qs.length);
+  let next = 0;
+  let allowed = 0;
+  const start = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    for (let i = next++; i < qs.length; i = next++) {
+      const t0 = performance.now();
+      if (await ask(qs[i]!)) allowed++;
+      lat[i] = performance.now() - t0;
+    }
+  }));
+  const seconds = (performance.now() - start) / 1000;
+  const sorted = Array.from(lat).sort((a, b) => a - b);
+  return { decisions: qs.length / seconds, seconds, p50: sorted[Math.floor(sorted.length * 0.5)]!, p99: sorted[Math.floor(sorted.length * 0.99)]!, allowed };
+}
+
+// The same check by hand: one query for the user, their membership of O and O's environment, then the
+// same pure policy.
+const HAND_SQL = `SELECT u.status, u.role, u."environmentId", m.role AS "orgRole", o."environmentId" AS "orgEnvironmentId"
+  FROM "User" u
+  LEFT JOIN "Membership" m ON m."userId" = u.id AND m."organisationId" = $2
+  LEFT JOIN "Organisation" o ON o.id = $2
+  WHERE u.id = $1`;
+type HandRow = { status: 'ACTIVE'; role: 'BASIC'; environmentId: string; orgRole: 'MEMBER' | 'ADMINISTRATOR' | null; orgEnvironmentId: string | null };
+function handDecision(row: HandRow | undefined, q: Question): boolean {
+  if (!row) return false;
+  const needsOrg = q.organisationId !== undefined;
+  if (needsOrg && row.orgEnvironmentId !== row.environmentId) return false;
+  return decide(row, q.action, needsOrg ? row.orgRole : undefined).allowed;
+}
+
+interface Result { backend: string; seedSeconds: number; authorize: Run; hand: Run; agree: boolean }
+
+async function benchBackend(name: string, db: Database, handQuery: (q: Question) => Promise<HandRow | undefined>, exec: (sql: string) => Promise<void>, concurrency: number): Promise<Result> {
+  const t0 = performance.now();
+  for (const sql of seedStatements(size)) await exec(sql);
+  const seedSeconds = (performance.now() - t0) / 1000;
+  const counts = await db.prisma.$queryRawUnsafe<{ users: number; organisations: number; memberships: number }[]>(
+    `SELECT (SELECT count(*)::int FROM "User") AS users, (SELECT count(*)::int FROM "Organisation") AS organisations, (SELECT count(*)::int FROM "Membership") AS memberships`);
+  console.log(`${name}: seeded ${JSON.stringify(counts[0])} in ${seedSeconds.toFixed(1)} s`);
+  const deps: RightsDeps = { prisma: db.prisma, options: defaultOptions };
+  const qs = questions(QUESTIONS);
+  // both answer the same questions the same way
+  let agree = true;
+  for (const q of qs.slice(0, 500)) {
+    const a = (await authorize(deps, q, ENVIRONMENT_ID)).allowed;
+    if (a !== handDecision(await handQuery(q), q)) { agree = false; console.log('disagree', q); break; }
+  }
+  const warm = qs.slice(0, 1000);
+  await measure(warm, concurrency, async (q) => (await authorize(deps, q, ENVIRONMENT_ID)).allowed);
+  await measure(warm, concurrency, async (q) => handDecision(await handQuery(q), q));
+  // The machine is shared: rounds alternate the two sides and the median round of each is reported.
+  const authorizeRuns: Run[] = [];
+  const handRuns: Run[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    authorizeRuns.push(await measure(qs, concurrency, async (q) => (await authorize(deps, q, ENVIRONMENT_ID)).allowed));
+    handRuns.push(await measure(qs, concurrency, async (q) => handDecision(await handQuery(q), q)));
+  }
+  const median = (runs: Run[]) => [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!;
+  const authorizeRun = median(authorizeRuns);
+  const handRun = median(handRuns);
+  console.log(`${name}: decisions/s per round, authorize ${authorizeRuns.map((r) => r.decisions.toFixed(0)).join(' ')}; hand-written ${handRuns.map((r) => r.decisions.toFixed(0)).join(' ')}`);
+  return { backend: name, seedSeconds, authorize: authorizeRun, hand: handRun, agree };
+}
+
+async function pglite(): Promise<Result> {
+  const { db, lite } = await openPGlite();
+  try {
+    return await benchBackend('PGlite', db,
+      async (q) => (await lite.query<HandRow>(HAND_SQL, [q.user, q.organisationId ?? null])).rows[0],
+      async (s) => void (await lite.exec(s)), CONCURRENCY);
+  } finally {
+    await db.close();
+  }
+}
+
+async function postgres(): Promise<Result> {
+  const name = `bench_rights_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ url: url.toString(), poolSize: CONCURRENCY });
+  const pool = new pg.Pool({ connectionString: url.toString(), max: CONCURRENCY });
+  try {
+    return await benchBackend('PostgreSQL', db,
+      async (q) => (await pool.query<HandRow>({ name: 'hand', text: HAND_SQL, values: [q.user, q.organisationId ?? null] })).rows[0],
+      async (s) => void (await pool.query(s)), CONCURRENCY);
+  } finally {
+    await pool.end();
+    await db.close();
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+function table(results: Result[]) {
+  const rows: string[][] = [['backend', 'check', 'decisions/s', 'p50 ms', 'p99 ms', 'allowed', 'time vs hand', 'seed s']];
+  for (const r of results) {
+    for (const [label, run] of [['authorize (Prisma)', r.authorize], ['hand-written SQL', r.hand]] as const) {
+      rows.push([r.backend, label, run.decisions.toFixed(0), run.p50.toFixed(2), run.p99.toFixed(2), String(run.allowed),
+        label === 'hand-written SQL' ? '1.00x' : `${(r.authorize.seconds / r.hand.seconds).toFixed(2)}x`, r.seedSeconds.toFixed(1)]);
+    }
+  }
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  const line = (row: string[]) => row.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ');
+  console.log(`\n${QUESTIONS} decisions per round, median of ${ROUNDS} rounds, ${CONCURRENCY} in flight; ${size.users} users, ${size.organisations} organisations, ${size.users * size.membershipsPerUser} memberships`);
+  console.log(line(rows[0]!));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const row of rows.slice(1)) console.log(line(row));
+  for (const r of results) {
+    console.log(`${r.backend}: answers agree with the hand-written query: ${r.agree ? 'yes' : 'NO'}`);
+  }
+  const p = results.find((r) => r.backend === 'PostgreSQL');
+  if (p) {
+    console.log(`PostgreSQL target >= 2000 decisions/s: ${p.authorize.decisions >= 2000 ? 'met' : 'MISSED'} (${p.authorize.decisions.toFixed(0)}); `
+      + `<= 1.5x the hand-written query's time: ${p.authorize.seconds / p.hand.seconds <= 1.5 ? 'met' : 'MISSED'} (${(p.authorize.seconds / p.hand.seconds).toFixed(2)}x)`);
+  }
+}
+
+const only = process.env.BENCH_BACKEND;
+const results: Result[] = [];
+if (!only || only === 'pglite') results.push(await pglite());
+if (!only || only === 'postgres') results.push(await postgres());
+table(results);
