@@ -313,6 +313,12 @@ describe.each(kinds)('Slack surface on %s', (kind) => {
       expect(await ephemeral('orgAdmin', 'remove-member vera@acme.test Acme Purchasing')).toMatch(/may not remove members/);
       expect(await ephemeral('orgAdmin', 'create-org Olga Inc')).toMatch(/may not create organisations/);
       await confirmed('orgAdmin', 'add-to-org vera@acme.test Acme Sales', /<@UORGADMIN> added \*Vera Advanced\* to \*Acme Sales\* as member/);
+      // In the add-member form: their own organisations only, and people by full address (no directory browsing).
+      const orgs = await rq.suggest(as('orgAdmin'), 'organisation_search', 'organisation', '');
+      expect(orgs.json.options.map((o: any) => o.text.text)).toEqual(['Acme Sales']);
+      expect((await rq.suggest(as('orgAdmin'), 'user_search', 'user', 'vera')).json.options).toEqual([]);
+      const byEmail = await rq.suggest(as('orgAdmin'), 'user_search', 'user', 'vera@acme.test');
+      expect(byEmail.json.options.map((o: any) => o.value)).toEqual([s.users.advanced.id]);
     });
 
     it('forged and stale requests are rejected before anything runs', async () => {

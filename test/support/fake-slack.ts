@@ -104,7 +104,7 @@ export class FakeSlack {
   }
 
   /** Waits until `count` calls match (Slack work after the ack happens asynchronously). */
-  async waitFor(method: string, predicate: (args: any) => boolean = () => true, count = 1, timeoutMs = 5000): Promise<RecordedCall[]> {
+  async waitFor(method: string, predicate: (args: any) => boolean = () => true, count = 1, timeoutMs = 10_000): Promise<RecordedCall[]> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.calls.filter((c) => c.method === method && predicate(c.args));
@@ -124,13 +124,13 @@ export class FakeSlack {
   }
 
   /** Waits for a message (postMessage or postEphemeral) whose text matches. */
-  async waitForMessage(method: 'chat.postMessage' | 'chat.postEphemeral', text: RegExp, timeoutMs = 5000) {
+  async waitForMessage(method: 'chat.postMessage' | 'chat.postEphemeral', text: RegExp, timeoutMs = 10_000) {
     const [call] = await this.waitFor(method, (a) => text.test(messageText(a)), 1, timeoutMs);
     return call!;
   }
 
   /** Waits for the app's post to a response_url made by newResponseUrl(). */
-  async waitForResponse(responseUrl: string, timeoutMs = 5000): Promise<any> {
+  async waitForResponse(responseUrl: string, timeoutMs = 10_000): Promise<any> {
     const id = responseUrl.slice(responseUrl.lastIndexOf('/') + 1);
     const deadline = Date.now() + timeoutMs;
     for (;;) {
