@@ -15,20 +15,6 @@ const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 200);
 const CONCURRENT_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const CONCURRENCY = 20;
 
-// `tsx bench/slack-ack.ts --bare-app`: the bare Bolt app, in its own process.
-if (process.argv.includes('--bare-app')) {
-  const receiver = new ExpressReceiver({ signingSecret: process.env.SLACK_SIGNING_SECRET!, endpoints: '/slack/events' });
-  const app = new App({ receiver, authorize: async () => ({ botToken: 'xoxb-test' }), ignoreSelf: false });
-  app.command(/.*/, async ({ ack }) => {
-    await ack();
-  });
-  const web = express();
-  web.use(receiver.router as express.Router);
-  const server = web.listen(Number(process.env.PORT), '127.0.0.1', () => console.error(`bare app on ${(server.address() as AddressInfo).port}`));
-} else {
-  await main();
-}
-
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
@@ -91,4 +77,18 @@ async function main() {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   console.log(`Signed /econnect invite -> HTTP 200 (${SEQUENTIAL} sequential, ${CONCURRENT_ROUNDS} x ${CONCURRENCY} concurrent, Node ${process.version})`);
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
+}
+
+// `tsx bench/slack-ack.ts --bare-app`: the bare Bolt app, in its own process.
+if (process.argv.includes('--bare-app')) {
+  const receiver = new ExpressReceiver({ signingSecret: process.env.SLACK_SIGNING_SECRET!, endpoints: '/slack/events' });
+  const app = new App({ receiver, authorize: async () => ({ botToken: 'xoxb-test' }), ignoreSelf: false });
+  app.command(/.*/, async ({ ack }) => {
+    await ack();
+  });
+  const web = express();
+  web.use(receiver.router as express.Router);
+  const server = web.listen(Number(process.env.PORT), '127.0.0.1', () => console.error(`bare app on ${(server.address() as AddressInfo).port}`));
+} else {
+  await main();
 }
