@@ -109,6 +109,11 @@ describe('activation', () => {
     await page.goto(findLink(mail, `${w.baseUrl}/activate?token=`));
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
     await expect(page.locator('main').textContent()).resolves.toContain('heeft je uitgenodigd voor de eConnect-omgeving “Bakkerij Zon” als Basisgebruiker.');
+    // the person may switch to English and back
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Activate your account' }).waitFor();
+    await page.getByRole('link', { name: 'Nederlands' }).click();
+    await page.getByRole('heading', { name: 'Activeer je account' }).waitFor();
     await page.getByLabel('Je naam').fill('Piet de Bakker');
     await page.getByLabel('Kies een wachtwoord').fill(STRONG);
     await page.getByLabel('Typ het wachtwoord nog een keer').fill(STRONG);

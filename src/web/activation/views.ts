@@ -31,13 +31,16 @@ ${bad ? html`<p class="field-error" id="${opts.name}-error">${opts.error!.messag
 export function activationForm(locale: Locale, inv: Invitation, opts: { token: string; csrf: string; name?: string; error?: FieldError }): string {
   const s = text[locale];
   const role = roleNames[locale][inv.role] ?? inv.role;
+  const other: Locale = locale === 'nl' ? 'en' : 'nl';
+  const nav = html`<nav aria-label="${s.language}"><a href="/activate?token=${encodeURIComponent(opts.token)}&amp;lang=${other}" lang="${other}" hreflang="${other}">${other === 'nl' ? 'Nederlands' : 'English'}</a></nav>`;
   return page({
     locale,
     title: s.title,
+    nav,
     body: html`${opts.error ? html`<div class="error" role="alert" id="error-summary"><strong>${s.errorSummary}:</strong> ${opts.error.message}</div>` : ''}
 <p>${s.invited(inv.inviterName, inv.environmentName, role)}</p>
 <p class="notice">${s.until(formatExpiry(inv.expiresAt, locale))}</p>
-<form method="post" action="/activate" novalidate>
+<form method="post" action="/activate?lang=${locale}" novalidate>
 <input type="hidden" name="_csrf" value="${opts.csrf}"><input type="hidden" name="token" value="${opts.token}">
 <label for="email">${s.account}</label>
 <input id="email" name="username" type="email" autocomplete="username" value="${inv.email}" readonly>
