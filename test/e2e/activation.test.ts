@@ -2,6 +2,8 @@
 // server, the link is opened in real Chromium, the form filled by its labels, and the user is then
 // ACTIVE in the database and the administrators are told at the fake Slack Web API.
 import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, inviteUser, resendInvitation, revokeInvitation } from '../../src/rights/index.ts';
 import { launchBrowser, openPage, type Browser } from '../support/browser.ts';
@@ -121,6 +123,33 @@ describe('activation', () => {
     await page.getByRole('heading', { name: 'Je account is actief' }).waitFor();
     await context.close();
     expect(await status(r.user.id)).toBe('ACTIVE');
+  });
+});
+
+describe('arriving from a webmail', () => {
+  it('the link clicked on another site (localhost vs 127.0.0.1) still activates: the strict form cookie is renewed on arrival', async () => {
+    const { userId, link } = await invite(nextEmail('webmail'));
+    const { context, page } = await openPage(browser);
+    await page.goto(link); // an earlier visit left this browser's cookies behind
+    const webmail: Server = createServer((_req, res) => {
+      res.setHeader('content-type', 'text/html');
+      res.end(`<p>Inbox</p><a href="${link}">Activate account</a>`);
+    });
+    await new Promise<void>((resolve) => webmail.listen(0, '127.0.0.1', resolve));
+    try {
+      await page.goto(`http://localhost:${(webmail.address() as AddressInfo).port}/`);
+      await page.getByRole('link', { name: 'Activate account' }).click();
+      await page.getByLabel('Your name').fill('Wendy Webmail');
+      await page.getByLabel('Choose a password').fill(STRONG);
+      await page.getByLabel('Type the password again').fill(STRONG);
+      await page.getByRole('button', { name: 'Activate account' }).click();
+      await page.getByRole('heading', { name: 'Your account is active' }).waitFor();
+    } finally {
+      await context.close();
+      webmail.closeAllConnections();
+      await new Promise((r) => webmail.close(r));
+    }
+    expect(await status(userId)).toBe('ACTIVE');
   });
 });
 
