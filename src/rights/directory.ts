@@ -87,7 +87,8 @@ export async function getOrganisation(deps: RightsDeps, actor: Actor, raw: { org
   return transaction(deps, async (tx) => {
     const me = await tx.user.findUnique({ where: { id: actor.userId }, select: { role: true, status: true, environmentId: true } });
     const mine = me ? await tx.membership.findUnique({ where: { userId_organisationId: { userId: actor.userId, organisationId: data.organisationId } } }) : null;
-    if (!mine) await requireActor(tx, actor, 'directory:read');
+    // Members see their own organisation, but only while active: blocked and removed users see nothing (rule 9).
+    if (!mine || me?.status !== 'ACTIVE') await requireActor(tx, actor, 'directory:read');
     await requireOrganisation(tx, me!.environmentId, data.organisationId);
     const org = await tx.organisation.findUniqueOrThrow({
       where: { id: data.organisationId },
