@@ -18,7 +18,8 @@ export async function updateOrganisation(deps: RightsDeps, actor: Actor, raw: Up
     const { organisationId, ...fields } = data;
     // Only the fields the caller sent change; null clears one.
     const patch = Object.fromEntries(Object.entries(fields).filter(([k]) => k in (raw as object))) as Record<string, string | null>;
-    const postal = checkPostalCode(patch.country ?? before.country, patch.postalCode ?? before.postalCode);
+    // A field sent as null is cleared: check the values the organisation will have, not the old ones.
+    const postal = checkPostalCode('country' in patch ? patch.country : before.country, 'postalCode' in patch ? patch.postalCode : before.postalCode);
     if (postal && ('postalCode' in patch || 'country' in patch)) throw new AppError('invalid_input', postal, 'postalCode');
     if (patch.name) {
       const nameKey = nameKeyOf(patch.name);
