@@ -81,6 +81,9 @@ describe('lists and search (paged by cursor)', () => {
     const members = await listMembers(deps, admin, { organisationId: o.id });
     expect(members.members.map((m) => [m.email, m.organisationRole])).toEqual([[`admin@${domain}`, 'ADMINISTRATOR'], [w.email, 'MEMBER']]);
     await expectRefusedUnchanged(deps, 'forbidden', () => listMembers(deps, w.actor, { organisationId: o.id }));
+    // a blocked member sees nothing of their organisation any more (rule 9)
+    await blockUser(deps, admin, { userId: w.userId });
+    await expectRefusedUnchanged(deps, 'forbidden', () => getOrganisation(deps, w.actor, { organisationId: o.id }));
     const other = await newEnvironment(deps);
     await expectRefusedUnchanged(deps, 'not_found', () => getUser(deps, other.admin, { userId: w.userId }));
     await expectRefusedUnchanged(deps, 'not_found', () => getOrganisation(deps, other.admin, { organisationId: o.id }));

@@ -74,6 +74,10 @@ describe('update organisation details (rule 1)', () => {
     await expectRefusedUnchanged(deps, 'invalid_input', () => updateOrganisation(deps, admin, { organisationId: a.id, vatNumber: 'NL1' }));
     await expectRefusedUnchanged(deps, 'invalid_input', () => updateOrganisation(deps, admin, { organisationId: a.id, country: 'NL', postalCode: 'ABCD 12' }));
     await expectRefusedUnchanged(deps, 'invalid_input', () => updateOrganisation(deps, admin, { organisationId: a.id, legalName: 'x\u0000' }));
+    // clearing the country makes the postal code Dutch again: a Belgian code is refused then
+    await updateOrganisation(deps, admin, { organisationId: a.id, country: 'BE', postalCode: '1000' });
+    await expectRefusedUnchanged(deps, 'invalid_input', () => updateOrganisation(deps, admin, { organisationId: a.id, country: null }));
+    await updateOrganisation(deps, admin, { organisationId: a.id, country: null, postalCode: null });
     const orgAdmin = await newActiveUser(deps, admin, `oa@${domain}`);
     await addMember(deps, admin, { organisationId: a.id, userId: orgAdmin.userId, role: 'ADMINISTRATOR' });
     await expectRefusedUnchanged(deps, 'forbidden', () => updateOrganisation(deps, orgAdmin.actor, { organisationId: a.id, city: 'Delft' }));
