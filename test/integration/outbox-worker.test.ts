@@ -203,6 +203,25 @@ describe(`outbox worker (${backend})`, () => {
     expect(await t.db.prisma.outboxMessage.count({ where: { kind: 'SLACK', status: { not: 'PENDING' } } })).toBe(slackRows);
   });
 
+  it('fails a payload no template can render at once, and reports it in Dutch to a Dutch environment', async () => {
+    const { domain, environment: env, adminEmail } = await environment({ locale: 'nl' });
+    await t.db.prisma.outboxMessage.create({
+      data: { environmentId: env.id, kind: 'EMAIL', dedupeKey: `broken:${domain}`, payload: { to: `x@${domain}`, template: 'no-such-template', locale: 'nl', data: {} } },
+    });
+    await t.db.prisma.outboxMessage.create({
+      data: { environmentId: env.id, kind: 'EMAIL', dedupeKey: `badlink:${domain}`, payload: { to: `y@${domain}`, template: 'invitation', locale: 'nl', data: { inviterName: 'A', inviterEmail: 'a@b.nl', environmentName: 'E', role: 'BASIC', link: 'javascript:alert(1)', expiresAt: new Date().toISOString() } } },
+    });
+    await drain(worker());
+    const rows = await t.db.prisma.outboxMessage.findMany({ where: { dedupeKey: { in: [`broken:${domain}`, `badlink:${domain}`] } }, orderBy: { dedupeKey: 'asc' } });
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual([['FAILED', 1], ['FAILED', 1]]);
+    expect(rows[0]!.lastError).toContain('data.link');
+    expect(rows[1]!.lastError).toContain('unknown email template "no-such-template"');
+    const reports = await smtp.waitFor((m) => m.to.includes(adminEmail), 2);
+    expect(reports.map((m) => m.subject).sort()).toEqual(['eConnect kon de uitnodigingsmail niet bezorgen', 'eConnect kon een e-mail niet bezorgen']);
+    expect(smtp.to(`x@${domain}`)).toHaveLength(0);
+    expect(smtp.to(`y@${domain}`)).toHaveLength(0);
+  });
+
   it('takes a message again when the worker that claimed it died (its lease ran out)', async () => {
     const { domain, admin } = await environment();
     await inviteUser(t.deps, admin, { email: `orphan@${domain}` });

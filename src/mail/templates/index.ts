@@ -36,7 +36,7 @@ export function renderEmail(message: { template: string; locale?: string; data: 
   const parsed = t.data.safeParse(message.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new TemplateError(`email template "${message.template}": ${issue.path.join('.') || 'data'} ${issue.message}`);
+    throw new TemplateError(`email template "${message.template}": ${['data', ...issue.path.map(String)].join('.')}: ${issue.message}`);
   }
   return t.render(parsed.data, mailLocale(message.locale));
 }

@@ -9,7 +9,7 @@ export const invitationData = z.object({
   environmentName: z.string().min(1),
   role: z.enum(['BASIC', 'ADVANCED', 'ADMINISTRATOR']),
   organisations: z.array(z.string()).default([]),
-  link: z.string().regex(/^https?:\/\/\S+$/, 'link must be an http(s) URL'),
+  link: z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL'),
   expiresAt: z.iso.datetime({ offset: true }),
 });
 
