@@ -10,7 +10,8 @@ import { redactedKeys, type Logger } from '../../src/log.ts';
 import { createMailService, type MailService } from '../../src/mail/index.ts';
 import { createOutboxWorker, type OutboxWorkerOptions } from '../../src/outbox/index.ts';
 import { claimDue } from '../../src/outbox/store.ts';
-import { createEnvironment, inviteUser, linkSlackUser, setNotificationChannel } from '../../src/rights/index.ts';
+import { createEnvironment, inviteUser, linkSlackUser, resendInvitation, revokeInvitation, setNotificationChannel } from '../../src/rights/index.ts';
+import { hashToken } from '../../src/rights/secrets.ts';
 import { createNotifier } from '../../src/slack/notifications.ts';
 import { backend, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { FakeSlack, messageText } from '../support/fake-slack.ts';
@@ -220,6 +221,24 @@ describe(`outbox worker (${backend})`, () => {
     expect(reports.map((m) => m.subject).sort()).toEqual(['eConnect kon de uitnodigingsmail niet bezorgen', 'eConnect kon een e-mail niet bezorgen']);
     expect(smtp.to(`x@${domain}`)).toHaveLength(0);
     expect(smtp.to(`y@${domain}`)).toHaveLength(0);
+  });
+
+  it('a revoke cancels a pending invitation email, and a resend sends only the newest link', async () => {
+    const { domain, admin } = await environment();
+    const revoked = await inviteUser(t.deps, admin, { email: `withdrawn@${domain}` });
+    const resent = await inviteUser(t.deps, admin, { email: `again@${domain}` });
+    await revokeInvitation(t.deps, admin, { userId: revoked.user.id });
+    await resendInvitation(t.deps, admin, { userId: resent.user.id });
+    await drain(worker());
+    expect(smtp.to(`withdrawn@${domain}`)).toHaveLength(0);
+    const [only, ...more] = smtp.to(`again@${domain}`);
+    expect(more).toHaveLength(0);
+    const token = new URL(findLink(only!, 'https://rights.example.test/activate?token=')).searchParams.get('token')!;
+    const newest = await t.db.prisma.invitation.findFirstOrThrow({ where: { userId: resent.user.id, revokedAt: null } });
+    expect(newest.tokenHash).toBe(hashToken(token));
+    const cancelled = await t.db.prisma.outboxMessage.findMany({ where: { kind: 'EMAIL', status: 'FAILED', payload: { path: ['template'], equals: 'invitation' }, dedupeKey: { endsWith: `@${domain}` } } });
+    expect(cancelled).toHaveLength(2);
+    for (const c of cancelled) expect((c.payload as { data: { link: unknown } }).data.link).toBeNull();
   });
 
   it('takes a message again when the worker that claimed it died (its lease ran out)', async () => {
