@@ -189,6 +189,22 @@ describe(`outbox worker (${backend})`, () => {
     expect(await t.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: note.id } })).toMatchObject({ status: 'SENT', attempts: 3 });
   });
 
+  it('a Slack notification refused for good (channel_not_found) is reported to the administrators by email', async () => {
+    const { domain, environment: env, adminEmail } = await environment();
+    const row = await t.db.prisma.outboxMessage.create({
+      data: { environmentId: env.id, kind: 'SLACK', dedupeKey: `gone-channel:${domain}`, payload: { channel: 'CGONE01', kind: 'user.activated', data: { userId: 'u1', email: `new@${domain}` } } },
+    });
+    slack.failNext('chat.postMessage', { error: 'channel_not_found' });
+    const w = worker({ deliverSlack: createNotifier(slack.token, slack.url) });
+    await w.runOnce();
+    expect(await t.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'FAILED', attempts: 1 });
+    await drain(w);
+    const report = await smtp.waitForMessageTo(adminEmail);
+    expect(report.subject).toBe('eConnect could not deliver a Slack notification');
+    expect(report.text).toContain('to CGONE01 after 1 attempts');
+    expect(report.text).toContain('channel_not_found');
+  });
+
   it('leaves Slack notifications waiting while Slack is not configured', async () => {
     const { domain, admin } = await environment();
     await linkSlackUser(t.deps, admin.userId, 'UWAIT001');
