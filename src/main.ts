@@ -38,7 +38,10 @@ async function main() {
   const csrf = createCsrf(await appSecret(db.prisma, 'csrf'), secureCookies);
   const ctx: WebContext = { db, deps, logger, csrf, secureCookies };
 
-  const slack: SlackApp | null = config.slack.botToken ? createSlackApp({ config, deps, logger }) : null;
+  const slack: SlackApp | null = config.slack.botToken
+    ? // PGlite runs its SQL on this thread: one command's work at a time keeps acks prompt.
+      createSlackApp({ config, deps, logger, workConcurrency: db.kind === 'pglite' ? 1 : 2 })
+    : null;
   if (!slack) {
     logger.warn('Slack is not configured (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET): the web pages, the rights API and email run without it.');
   }

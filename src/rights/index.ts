@@ -12,6 +12,7 @@ export { findActiveUserByEmail, linkSlackUser, resolveOrganisation, resolveUser,
 export { inviteUser } from './invite-user.ts';
 export { addMember, removeMember, setMemberRole } from './members.ts';
 export { allActions, decide, type Action, type Decision } from './policy.ts';
+export { claimOnce } from './once.ts';
 export { resendInvitation } from './resend-invitation.ts';
 export { revokeInvitation } from './revoke-invitation.ts';
 export { setRole } from './set-role.ts';

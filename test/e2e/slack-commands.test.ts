@@ -103,6 +103,9 @@ describe.each(kinds)('Slack surface on %s', (kind) => {
       const [a, b] = await Promise.all([rq.send(body), rq.send(body)]);
       expect([a.status, b.status]).toEqual([200, 200]);
       await fake.waitForMessage('chat.postMessage', /created the organisation \*Acme Twice\*/);
+      // Work after the ack runs in order: once a later command is confirmed, both copies are done.
+      await confirmed('admin', 'create-org Acme After Twice', /created the organisation \*Acme After Twice\*/);
+      expect(fake.callsTo('chat.postMessage').filter((c) => /Acme Twice\*/.test(String(c.args.text)))).toHaveLength(1);
       // Checked in the database at the end: one organisation, one audit event.
     });
 
@@ -252,6 +255,8 @@ describe.each(kinds)('Slack surface on %s', (kind) => {
       const [a, b] = await Promise.all([rq.send(body), rq.send(body)]);
       expect([a.status, b.status]).toEqual([200, 200]);
       await fake.waitForMessage('chat.postMessage', /created the organisation \*Acme Double\*/);
+      await confirmed('admin', 'create-org Acme After Double', /created the organisation \*Acme After Double\*/);
+      expect(fake.callsTo('chat.postMessage').filter((c) => /Acme Double\*/.test(String(c.args.text)))).toHaveLength(1);
     });
 
     it('edit organisation details: from `org edit`, from `org` with a picker, and from the Edit button', async () => {

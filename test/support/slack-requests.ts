@@ -73,7 +73,8 @@ export class SlackRequests {
   }
 
   /** A view_submission payload for a view the app opened (taken from the fake's views.open call). */
-  viewSubmission(caller: SlackCaller, view: any, values: Record<string, Record<string, any>>, viewId = 'VSUBMIT', hash = 'h1'): string {
+  // Like Slack, a submission carries the id and hash of the view that was opened: each view its own.
+  viewSubmission(caller: SlackCaller, view: any, values: Record<string, Record<string, any>>, viewId: string = view?.id ?? 'VSUBMIT', hash: string = view?.hash ?? 'h1'): string {
     return payload({
       type: 'view_submission',
       team: { id: caller.teamId ?? this.fake.teamId, domain: 'fake' },

@@ -5,6 +5,7 @@ import { helpText } from '../../blocks/messages.ts';
 import { tokenize } from '../../command-text.ts';
 import type { SlackContext } from '../../context.ts';
 import { errorText } from '../../errors.ts';
+import { claimOnce } from '../../../rights/index.ts';
 import { confirmInChannel } from '../../reply.ts';
 import { help, subcommands, type Run } from '../../subcommands/index.ts';
 import type { Caller } from '../../identity.ts';
@@ -37,12 +38,15 @@ async function runSubcommand(ctx: SlackContext, command: SlashCommand, client: w
       channelId: command.channel_id,
       triggerId: command.trigger_id,
       respond: ephemeral,
-      confirm: (text) =>
-        confirmInChannel(client, logger, {
+      // A retried delivery of the same command (same trigger_id) changes state once and is confirmed once.
+      confirm: async (text) => {
+        if (!(await claimOnce(ctx.deps, `slack-confirm:${command.trigger_id}`))) return;
+        await confirmInChannel(client, logger, {
           channel: command.channel_id,
           callerSlackId: command.user_id,
           fallback: (t) => respond({ response_type: 'in_channel', text: t }),
-        }, text),
+        }, text);
+      },
     };
     await sub.run(run);
     logger.info('subcommand done');

@@ -6,6 +6,7 @@ import { decodeMeta, type ModalMeta } from '../../blocks/modals.ts';
 import type { SlackContext } from '../../context.ts';
 import { errorText, modalErrors } from '../../errors.ts';
 import type { Caller } from '../../identity.ts';
+import { claimOnce } from '../../../rights/index.ts';
 import { confirmInChannel, tellCaller } from '../../reply.ts';
 
 export type Values = Record<string, string | string[] | null>;
@@ -55,6 +56,8 @@ export function submission(ctx: SlackContext, handle: (s: Submission) => Promise
       return;
     }
     await ack();
+    // A double-submitted view changed state once; it is confirmed once too.
+    if (!(await claimOnce(ctx.deps, `slack-confirm:${requestId}`))) return;
     try {
       await confirmInChannel(client, logger, { channel: meta.channel, callerSlackId: body.user.id }, outcome.confirm);
     } catch (err) {
