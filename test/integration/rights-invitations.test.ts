@@ -1,7 +1,7 @@
 // Create environment, invite, resend, revoke and activate (rules 1, 5, 6, 7).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  activateAccount, authorize, createEnvironment, describeInvitation, inviteUser, removeUser, resendInvitation, revokeInvitation,
+  activateAccount, authorize, createEnvironment, describeInvitation, inviteUser, linkSlackUser, removeUser, resendInvitation, revokeInvitation, setNotificationChannel,
   type RightsDeps,
 } from '../../src/rights/index.ts';
 import { newToken, verifyPassword } from '../../src/rights/secrets.ts';
@@ -167,6 +167,26 @@ describe('activate (rules 5, 6)', () => {
     expect(await verifyPassword(user.passwordHash, strongPassword)).toBe(true);
     expect((await authorize(deps, { user: inv.user.id, action: 'document:send', organisationId: o1.id })).allowed).toBe(true);
     await expectRefusedUnchanged(deps, 'invitation_used', () => activate(token));
+  });
+
+  it('tells the inviter and the administrators once each, in the same transaction as the activation (rule 10)', async () => {
+    const { admin, domain, environment } = await newEnvironment(deps);
+    await linkSlackUser(deps, admin.userId, 'U0INVITER');
+    const other = await newActiveUser(deps, admin, `admin2@${domain}`, 'ADMINISTRATOR');
+    await linkSlackUser(deps, other.userId, 'U0OTHER');
+    const inv = await inviteUser(deps, admin, { email: `note@${domain}` });
+    await activate(await latestInvitationToken(deps, inv.user.email));
+    const notes = await deps.prisma.outboxMessage.findMany({ where: { environmentId: environment.id, kind: 'SLACK', payload: { path: ['data', 'userId'], equals: inv.user.id } } });
+    // the inviter is also an administrator: one message to them, not two
+    expect(notes.map((n) => (n.payload as { channel: string }).channel).sort()).toEqual(['U0INVITER', 'U0OTHER']);
+    // with a notification channel, administrators are told there once
+    await expectOneAudit(deps, 'environment.notification_channel_set', () => setNotificationChannel(deps, admin, { channelId: 'C0ADMINS' }));
+    const inv2 = await inviteUser(deps, admin, { email: `note2@${domain}` });
+    await activate(await latestInvitationToken(deps, inv2.user.email));
+    const notes2 = await deps.prisma.outboxMessage.findMany({ where: { kind: 'SLACK', payload: { path: ['data', 'userId'], equals: inv2.user.id } } });
+    expect(notes2.map((n) => (n.payload as { channel: string }).channel).sort()).toEqual(['C0ADMINS', 'U0INVITER']);
+    await expectRefusedUnchanged(deps, 'invalid_input', () => setNotificationChannel(deps, admin, { channelId: 'not a channel' }));
+    await expectRefusedUnchanged(deps, 'forbidden', () => setNotificationChannel(deps, { userId: inv2.user.id }, { channelId: 'C0MINE' }));
   });
 
   it('refuses expired, forged, malformed and weak-password activations without changing anything', async () => {
