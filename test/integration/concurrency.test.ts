@@ -3,7 +3,7 @@
 // runs them one after the other, so there the same test checks the outcome of every interleaving it gets.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  addMember, AppError, inviteUser, removeMember, setMemberRole, setRole, type Actor, type RightsDeps,
+  addMember, AppError, createOrganisation, inviteUser, removeMember, setMemberRole, setRole, type Actor, type RightsDeps,
 } from '../../src/rights/index.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { newActiveUser, newEnvironment, newOrganisation } from '../support/factories.ts';
@@ -100,6 +100,17 @@ describe('concurrent changes', () => {
     expect(await deps.prisma.invitation.count({ where: { userId: users[0]!.id } })).toBe(1);
     expect(await deps.prisma.auditEvent.count({ where: { targetId: users[0]!.id } })).toBe(1);
     expect(await deps.prisma.outboxMessage.count({ where: { payload: { path: ['to'], equals: email } } })).toBe(1);
+  });
+
+  it('parallel creation of one organisation name (in any case) makes one organisation', async () => {
+    const { admin, domain, environment } = await newEnvironment(deps);
+    const second = await newActiveUser(deps, admin, `org2@${domain}`, 'ADMINISTRATOR');
+    const { ok } = await race(['Same Name BV', 'same name bv', 'SAME NAME BV', 'Same  Name BV'].map((name, i) =>
+      () => createOrganisation(deps, i % 2 ? admin : second.actor, { name })), ['already_exists']);
+    expect(ok).toHaveLength(1);
+    expect(await deps.prisma.organisation.count({ where: { environmentId: environment.id, nameKey: 'same name bv' } })).toBe(1);
+    expect(await deps.prisma.auditEvent.count({ where: { environmentId: environment.id, action: 'organisation.created' } })).toBe(1);
+    expect(await deps.prisma.membership.count({ where: { organisation: { environmentId: environment.id } } })).toBe(1);
   });
 
   it('the same request id sent many times at once changes state once', async () => {
