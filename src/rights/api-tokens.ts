@@ -22,17 +22,35 @@ export async function createApiToken(deps: RightsDeps, actor: Actor, raw: { name
   });
 }
 
-export async function revokeApiToken(deps: RightsDeps, actor: Actor, raw: { tokenId: string }) {
-  const data = parseInput(z.object({ tokenId: z.string().uuid('Choose a token from the list.') }), raw);
+/** Revokes a token of the actor's environment, named by its id or its name. */
+export async function revokeApiToken(deps: RightsDeps, actor: Actor, raw: { tokenId?: string; name?: string }) {
+  const data = parseInput(z.object({ tokenId: z.string().uuid('Choose a token from the list.').optional(), name: z.string().max(100).optional() }), raw);
   return transaction(deps, async (tx) => {
     const admin = await requireActor(tx, actor, 'environment:configure');
-    const row = await tx.apiToken.findUnique({ where: { id: data.tokenId } });
-    if (!row || row.environmentId !== admin.environmentId) throw new AppError('not_found', 'No such API token in your environment.');
+    const row = data.tokenId
+      ? await tx.apiToken.findUnique({ where: { id: data.tokenId } })
+      : await tx.apiToken.findFirst({ where: { environmentId: admin.environmentId, name: data.name?.trim() ?? '', revokedAt: null } });
+    if (!row || row.environmentId !== admin.environmentId) {
+      throw new AppError('not_found', 'No API token of that name in your environment. List them with api-token list.', 'name');
+    }
     if (!row.revokedAt) {
       await tx.apiToken.update({ where: { id: row.id }, data: { revokedAt: nowOf(deps) } });
       await audit(tx, { environmentId: admin.environmentId, actor, action: 'api_token.revoked', targetType: 'api_token', targetId: row.id, details: { name: row.name } });
     }
     return { id: row.id, name: row.name, revoked: true };
+  });
+}
+
+export async function listApiTokens(deps: RightsDeps, actor: Actor) {
+  return transaction(deps, async (tx) => {
+    const admin = await requireActor(tx, actor, 'environment:configure');
+    const rows = await tx.apiToken.findMany({
+      where: { environmentId: admin.environmentId, revokedAt: null },
+      select: { id: true, name: true, createdAt: true },
+      orderBy: { createdAt: 'asc' },
+      take: 100,
+    });
+    return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
   });
 }
 

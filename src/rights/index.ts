@@ -1,6 +1,6 @@
 // The rights service: every use case the surfaces (Slack, web, API) may call.
 export { activateAccount } from './activate-account.ts';
-export { authenticateApiToken, createApiToken, revokeApiToken } from './api-tokens.ts';
+export { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
 export { authorize, type AuthorizeInput, type AuthorizeResult } from './authorize.ts';
 export { defaultOptions, type Actor, type RightsDeps, type RightsOptions } from './context.ts';
 export { createEnvironment } from './create-environment.ts';

@@ -87,6 +87,34 @@ describe.each(kinds)('Slack surface on %s', (kind) => {
       expect(await ephemeral('admin', 'frobnicate')).toMatch(/do not know `frobnicate`/);
     });
 
+    it('api-token: a token made in Slack lets another system ask the rights API, until it is revoked', async () => {
+      const text = await ephemeral('admin', 'api-token create document platform');
+      const token = /`(ecr_[A-Za-z0-9_-]+)`/.exec(text)?.[1];
+      expect(token).toMatch(/^ecr_/);
+      const confirmation = await fake.waitForMessage('chat.postMessage', /created the rights API token \*document platform\*/);
+      expect(JSON.stringify(confirmation.args)).not.toContain(token!);
+      expect(await ephemeral('basic', 'api-token create mine')).toMatch(/may not/);
+
+      const base = new URL(app.eventsUrl).origin;
+      const ask = async (query: string, bearer: string | null = token!) => {
+        const res = await fetch(`${base}/api/v1/authorize?${query}`, { headers: bearer ? { authorization: `Bearer ${bearer}` } : {} });
+        return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+      };
+      const member = await ask(`user=${s.users.basic.id}&action=document:send&organisation=${s.orgs.sales.id}`);
+      expect(member).toMatchObject({ status: 200, body: { allow: true, user: s.users.basic.id } });
+      const notMember = await ask(`user=${encodeURIComponent(s.users.basic.email)}&action=document:view&organisation=${s.orgs.purchasing.id}`);
+      expect(notMember).toMatchObject({ status: 200, body: { allow: false, reason: expect.stringMatching(/only members/) } });
+      const blocked = await ask(`user=${s.users.blocked.id}&action=document:view&organisation=${s.orgs.sales.id}`);
+      expect(blocked.body).toMatchObject({ allow: false, reason: expect.stringMatching(/blocked/) });
+      expect((await ask(`user=${s.users.basic.id}&action=document:burn&organisation=${s.orgs.sales.id}`)).status).toBe(400);
+      expect((await ask(`user=${s.users.basic.id}&action=document:view&organisation=${s.orgs.sales.id}`, null)).status).toBe(401);
+      expect((await ask(`user=${s.users.basic.id}&action=document:view&organisation=${s.orgs.sales.id}`, `${token}x`)).status).toBe(401);
+
+      expect(await ephemeral('admin', 'api-token list')).toContain('document platform');
+      await confirmed('admin', 'api-token revoke document platform', /revoked the rights API token \*document platform\*/);
+      expect((await ask(`user=${s.users.basic.id}&action=document:view&organisation=${s.orgs.sales.id}`)).status).toBe(401);
+    });
+
     it('invite confirms who invited whom in the channel', async () => {
       const text = await confirmed('admin', 'invite carl@acme.test advanced', /invited \*carl@acme.test\*/);
       expect(text).toMatch(/<@UADMIN> invited \*carl@acme.test\* as Advanced user/);

@@ -1,4 +1,5 @@
 // The subcommands of the one slash command, by the word that selects them.
+import { apiToken } from './api-tokens.ts';
 import { addToOrg, createOrg, org, removeMemberCommand } from './organisations.ts';
 import { audit, help, notifyHere, orgs, pending, users, whois } from './reads.ts';
 import type { Subcommand } from './run.ts';
@@ -23,6 +24,7 @@ export const subcommands: Record<string, Subcommand> = {
   pending,
   audit,
   'notify-here': notifyHere,
+  'api-token': apiToken,
   help,
 };
 
