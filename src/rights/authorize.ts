@@ -48,20 +48,35 @@ interface Pending {
 }
 
 const MAX_BATCH = 500;
-const queues = new WeakMap<RightsDeps['prisma'], Pending[]>();
+/** Batch queries running at once per client; questions arriving meanwhile wait and go together. */
+const MAX_IN_FLIGHT = 8;
+
+interface Batcher { queue: Pending[]; inFlight: number; scheduled: boolean }
+const batchers = new WeakMap<RightsDeps['prisma'], Batcher>();
 
 function lookup(prisma: RightsDeps['prisma'], userId: string | null, email: string | null, organisationId: string | null) {
+  let b = batchers.get(prisma);
+  if (!b) batchers.set(prisma, (b = { queue: [], inFlight: 0, scheduled: false }));
+  const batcher = b;
   return new Promise<DecisionRow | undefined>((resolve, reject) => {
-    let queue = queues.get(prisma);
-    if (!queue) {
-      queue = [];
-      queues.set(prisma, queue);
-      setImmediate(() => {
-        queues.delete(prisma);
-        for (let i = 0; i < queue!.length; i += MAX_BATCH) void answer(prisma, queue!.slice(i, i + MAX_BATCH));
+    batcher.queue.push({ userId, email, organisationId, resolve, reject });
+    schedule(prisma, batcher);
+  });
+}
+
+function schedule(prisma: RightsDeps['prisma'], b: Batcher) {
+  if (b.scheduled || b.inFlight >= MAX_IN_FLIGHT || b.queue.length === 0) return;
+  b.scheduled = true;
+  setImmediate(() => {
+    b.scheduled = false;
+    while (b.queue.length > 0 && b.inFlight < MAX_IN_FLIGHT) {
+      const batch = b.queue.splice(0, MAX_BATCH);
+      b.inFlight++;
+      void answer(prisma, batch).finally(() => {
+        b.inFlight--;
+        schedule(prisma, b);
       });
     }
-    queue.push({ userId, email, organisationId, resolve, reject });
   });
 }
 
