@@ -35,9 +35,16 @@ export async function linkSlackUser(deps: RightsDeps, userId: string, slackUserI
   });
 }
 
+/** The actor's environment; an unknown actor is an AppError, not a raw database error. */
+async function actorEnvironment(deps: RightsDeps, actor: Actor) {
+  const me = await deps.prisma.user.findUnique({ where: { id: actor.userId }, select: { environmentId: true } });
+  if (!me) throw new AppError('not_authenticated', 'Your account was not found. Ask an administrator of your environment to invite you.');
+  return me;
+}
+
 /** A user of the actor's environment from an email, a Slack user id or a name (when only one matches). */
 export async function resolveUser(deps: RightsDeps, actor: Actor, text: string, slackEmail?: string | null) {
-  const me = await deps.prisma.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { environmentId: true } });
+  const me = await actorEnvironment(deps, actor);
   const t = text.trim();
   const email = normaliseEmail(slackEmail ?? t);
   if (email) {
@@ -61,7 +68,7 @@ export async function resolveUser(deps: RightsDeps, actor: Actor, text: string, 
 }
 
 export async function resolveOrganisation(deps: RightsDeps, actor: Actor, text: string) {
-  const me = await deps.prisma.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { environmentId: true } });
+  const me = await actorEnvironment(deps, actor);
   const t = text.trim();
   if (!t) throw new AppError('invalid_input', 'Say which organisation, by its name.', 'organisation');
   const exact = await deps.prisma.organisation.findUnique({
