@@ -2,7 +2,7 @@
 // tokens and idempotency.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  addMember, authenticateApiToken, authorize, blockUser, createApiToken, getOrganisation, getUser, inviteUser, listMembers,
+  addMember, authenticateApiToken, authorize, blockUser, createApiToken, findActiveUserByEmail, resolveOrganisation, resolveUser, getOrganisation, getUser, inviteUser, listMembers,
   listOrganisations, listPendingInvitations, listUsers, readAudit, removeMember, removeUser, revokeApiToken, setRole, type Actor, type RightsDeps,
 } from '../../src/rights/index.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
@@ -98,6 +98,34 @@ describe('lists and search (paged by cursor)', () => {
     expect(rows.every((r) => r.expired === false && r.expiresAt !== null)).toBe(true);
     const adv = await newActiveUser(deps, admin, `adv@${domain}`, 'ADVANCED');
     await expectRefusedUnchanged(deps, 'forbidden', () => listPendingInvitations(deps, adv.actor));
+  });
+});
+
+describe('resolving what people type', () => {
+  it('finds users by email or unambiguous name and organisations by name, in the own environment only', async () => {
+    const { admin, domain } = await newEnvironment(deps, { name: 'Anna Admin' });
+    const other = await newEnvironment(deps, { name: 'Anna Admin' });
+    const piet = await newActiveUser(deps, admin, `piet@${domain}`, 'BASIC', 'Piet Jansen');
+    await newActiveUser(deps, admin, `piet2@${domain}`, 'BASIC', 'Piet Twee');
+    await newActiveUser(deps, admin, `piet3@${domain}`, 'BASIC', 'Piet Twee');
+    expect(await resolveUser(deps, admin, ` PIET@${domain.toUpperCase()} `)).toMatchObject({ id: piet.userId });
+    expect(await resolveUser(deps, admin, 'piet jansen')).toMatchObject({ id: piet.userId });
+    expect((await expectRefusedUnchanged(deps, 'conflict', () => resolveUser(deps, admin, 'Piet Twee'))).userMessage).toMatch(/More than one/);
+    await expectRefusedUnchanged(deps, 'not_found', () => resolveUser(deps, other.admin, `piet@${domain}`));
+    await expectRefusedUnchanged(deps, 'not_found', () => resolveUser(deps, admin, 'Nobody\u202E'));
+    await expectRefusedUnchanged(deps, 'invalid_input', () => resolveUser(deps, admin, '   '));
+    const org = await newOrganisation(deps, admin, 'Resolve Holding BV');
+    await newOrganisation(deps, admin, 'Resolve Trading BV');
+    expect(await resolveOrganisation(deps, admin, 'resolve  holding bv')).toEqual({ id: org.id, name: org.name });
+    expect(await resolveOrganisation(deps, admin, 'holding')).toEqual({ id: org.id, name: org.name });
+    await expectRefusedUnchanged(deps, 'conflict', () => resolveOrganisation(deps, admin, 'Resolve'));
+    await expectRefusedUnchanged(deps, 'not_found', () => resolveOrganisation(deps, admin, '%'));
+    await expectRefusedUnchanged(deps, 'not_found', () => resolveOrganisation(deps, other.admin, 'Resolve Holding BV'));
+    const ghost = { userId: '00000000-0000-4000-8000-000000000000' };
+    await expectRefusedUnchanged(deps, 'not_authenticated', () => resolveUser(deps, ghost, `piet@${domain}`));
+    await expectRefusedUnchanged(deps, 'not_authenticated', () => resolveOrganisation(deps, ghost, 'Resolve'));
+    expect(await findActiveUserByEmail(deps, `Piet@${domain}`)).toMatchObject({ id: piet.userId, status: 'ACTIVE' });
+    expect(await findActiveUserByEmail(deps, 'a@b@c')).toBeNull();
   });
 });
 
