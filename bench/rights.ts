@@ -131,6 +131,13 @@ async function postgres(): Promise<Result> {
   } finally {
     await pool.end();
     await db.close();
+    // Give the pools time to close their connections: forcing the drop while one still closes makes
+    // that pool emit an unhandled error.
+    for (let i = 0; i < 50; i++) {
+      const left = await admin.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1`, [name]);
+      if (left.rows[0].n === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
   }
