@@ -133,7 +133,7 @@ async function postgres(): Promise<Result> {
     await db.close();
     // Give the pools time to close their connections: forcing the drop while one still closes makes
     // that pool emit an unhandled error.
-    for (let i = 0; i < 50; i++) {
+    for (let i = 0; i < 150; i++) {
       const left = await admin.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1`, [name]);
       if (left.rows[0].n === 0) break;
       await new Promise((r) => setTimeout(r, 100));
