@@ -10,7 +10,9 @@ export function pickLocale(req: Request, fallback?: string): Locale {
   const c = (req as Request & { cookies?: Record<string, string> }).cookies?.lang;
   if (c === 'nl' || c === 'en') return c;
   if (fallback === 'nl' || fallback === 'en') return fallback;
-  const accept = req.acceptsLanguages('nl', 'en');
+  // No Accept-Language at all means no preference: English.
+  if (!req.get('accept-language')) return 'en';
+  const accept = req.acceptsLanguages('en', 'nl');
   return accept === 'nl' ? 'nl' : 'en';
 }
 
