@@ -48,7 +48,16 @@ export function messageIdDomain(mailFrom: string): string {
 
 export function createMailer(opts: MailerOptions): Mailer {
   const domain = messageIdDomain(opts.mailFrom);
-  const messageId = (id: string) => `<${id}@${domain}>`;
+  // The same message (outbox id) always carries the same Message-ID, so a resend is recognised.
+  const mailOptions = (email: OutgoingEmail) => ({
+    from: opts.mailFrom,
+    to: email.to,
+    subject: email.subject,
+    text: email.text,
+    html: email.html,
+    messageId: `<${email.id}@${domain}>`,
+    headers: { 'Auto-Submitted': 'auto-generated' },
+  });
   const log = opts.logger.child({ component: 'mail' });
 
   if (opts.smtpUrl) {
@@ -71,15 +80,7 @@ export function createMailer(opts: MailerOptions): Mailer {
       mode: 'smtp',
       async send(email) {
         try {
-          await transport.sendMail({
-            from: opts.mailFrom,
-            to: email.to,
-            subject: email.subject,
-            text: email.text,
-            html: email.html,
-            messageId: messageId(email.id),
-            headers: { 'Auto-Submitted': 'auto-generated' },
-          });
+          await transport.sendMail(mailOptions(email));
         } catch (err) {
           const code = (err as { responseCode?: number }).responseCode;
           // 5xx: the server will never take this message (unknown mailbox, policy); 4xx and network errors pass.
@@ -99,15 +100,7 @@ export function createMailer(opts: MailerOptions): Mailer {
   return {
     mode: 'folder',
     async send(email) {
-      const info = await transport.sendMail({
-        from: opts.mailFrom,
-        to: email.to,
-        subject: email.subject,
-        text: email.text,
-        html: email.html,
-        messageId: messageId(email.id),
-        headers: { 'Auto-Submitted': 'auto-generated' },
-      });
+      const info = await transport.sendMail(mailOptions(email));
       await mkdir(folder, { recursive: true });
       // Named by outbox id: a resend after a crash overwrites the same file instead of adding one.
       const file = path.join(folder, `${email.id}.eml`);

@@ -4,15 +4,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import {
   activateAccount, addMember, blockUser, createEnvironment, createOrganisation, defaultOptions, inviteUser, type RightsDeps,
 } from '../../src/rights/index.ts';
+import { createPostgresDatabase } from '../support/database.ts';
 import type { FakeSlack } from '../support/fake-slack.ts';
 
 export type DbKind = 'pglite' | 'postgres';
-export const ADMIN_PG = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface TestDatabase {
   kind: DbKind;
@@ -29,22 +28,14 @@ export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
   if (kind === 'pglite') {
     return { kind, cwd, open: () => openDatabase({ dir: path.join(cwd, 'data', 'pglite') }), drop: () => rm(cwd, { recursive: true, force: true }) };
   }
-  const name = `slack_e2e_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: ADMIN_PG });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = ADMIN_PG.replace(/\/[^/]*$/, `/${name}`);
+  const pgdb = await createPostgresDatabase('slack_e2e');
   return {
     kind,
     cwd,
-    url,
-    open: () => openDatabase({ url, poolSize: 3 }),
+    url: pgdb.url,
+    open: () => openDatabase({ url: pgdb.url, poolSize: 3 }),
     async drop() {
-      const c = new pg.Client({ connectionString: ADMIN_PG });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      await pgdb.drop();
       await rm(cwd, { recursive: true, force: true });
     },
   };
