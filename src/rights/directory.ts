@@ -1,7 +1,7 @@
 // Reading the environment: users, organisations, members, pending invitations (paged by cursor).
 import { z } from 'zod';
 import type { Prisma } from '../generated/prisma/client.ts';
-import { requireActor, requireOrganisation, requireUser, transaction, type Actor, type RightsDeps } from './context.ts';
+import { nowOf, requireActor, requireOrganisation, requireUser, transaction, type Actor, type RightsDeps } from './context.ts';
 import { idSchema, parseInput } from './input.ts';
 
 const page = {
@@ -141,7 +141,7 @@ export async function listPendingInvitations(deps: RightsDeps, actor: Actor, raw
       id: u.id, email: u.email, role: u.role,
       expiresAt: u.invitations[0]?.expiresAt.toISOString() ?? null,
       sentAt: u.invitations[0]?.createdAt.toISOString() ?? null,
-      expired: !u.invitations[0] || u.invitations[0].expiresAt.getTime() <= Date.now(),
+      expired: !u.invitations[0] || u.invitations[0].expiresAt.getTime() <= nowOf(deps).getTime(),
     }));
     return { items: rows, nextCursor: more ? rows[rows.length - 1]!.email : null };
   });
