@@ -96,6 +96,9 @@ describe('lists and search (paged by cursor)', () => {
     const rows = await allPages((cursor) => listPendingInvitations(deps, admin, { limit: 2, cursor }));
     expect(rows.map((r) => r.email)).toEqual([`p1@${domain}`, `p2@${domain}`, `p3@${domain}`]);
     expect(rows.every((r) => r.expired === false && r.expiresAt !== null)).toBe(true);
+    // on the clock activation uses: after the expiry every pending invitation shows as expired
+    const later = { ...deps, now: () => new Date(Date.now() + 8 * 24 * 3600_000) };
+    expect((await listPendingInvitations(later, admin)).items.map((r) => r.expired)).toEqual([true, true, true]);
     const adv = await newActiveUser(deps, admin, `adv@${domain}`, 'ADVANCED');
     await expectRefusedUnchanged(deps, 'forbidden', () => listPendingInvitations(deps, adv.actor));
   });
