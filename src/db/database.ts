@@ -71,7 +71,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     exec: async (sql) => void (await lite.exec(sql)),
   };
   await applyMigrations(session, migrations);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) as never });
+  // PGlite runs SQL on this thread, and a chain of queries resolves in microtasks: without a pause
+  // between queries one long change would keep every incoming HTTP request (and Slack's ack) waiting.
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) as never }).$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        await new Promise((resolve) => setImmediate(resolve));
+        return query(args);
+      },
+    },
+  }) as unknown as Prisma;
   return {
     kind: 'pglite',
     prisma,
