@@ -8,7 +8,7 @@ import { openDatabase } from './db/database.ts';
 import { createLogger } from './log.ts';
 import { createMailService } from './mail/index.ts';
 import { createOutboxWorker } from './outbox/index.ts';
-import { defaultOptions, type RightsDeps } from './rights/index.ts';
+import { defaultOptions, sweepExpired, type RightsDeps } from './rights/index.ts';
 import { createSlackApp, type SlackApp } from './slack/app.ts';
 import { accountRouter } from './web/account/router.ts';
 import { activationRouter } from './web/activation/router.ts';
@@ -59,6 +59,13 @@ async function main() {
   // Without Slack, Slack notifications stay queued until it is configured.
   const outbox = createOutboxWorker({ prisma: db.prisma, logger, deliverEmail: mail.deliver, deliverSlack: slack?.deliverNotification });
   outbox.start();
+  // Hourly housekeeping of rows that stopped mattering (expired links, ended sessions).
+  const sweep = setInterval(() => {
+    sweepExpired(deps)
+      .then((n) => logger.debug(n, 'expired rows removed'))
+      .catch((err) => logger.warn({ err }, 'housekeeping failed; it runs again in an hour'));
+  }, 3600_000);
+  sweep.unref();
 
   let stopping = false;
   async function stop(signal: string) {
@@ -70,6 +77,7 @@ async function main() {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections?.();
     await slack?.stop();
+    clearInterval(sweep);
     await outbox.stop();
     mail.close();
     await db.close();

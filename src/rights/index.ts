@@ -13,6 +13,7 @@ export { inviteUser } from './invite-user.ts';
 export { addMember, removeMember, setMemberRole } from './members.ts';
 export { allActions, decide, type Action, type Decision } from './policy.ts';
 export { claimOnce } from './once.ts';
+export { sweepExpired } from './sweep-expired.ts';
 export { resendInvitation } from './resend-invitation.ts';
 export { revokeInvitation } from './revoke-invitation.ts';
 export { setRole } from './set-role.ts';

@@ -1,0 +1,53 @@
+// Housekeeping removes only rows that stopped mattering more than a day ago.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashToken, newToken } from '../../src/rights/secrets.ts';
+import { sweepExpired } from '../../src/rights/index.ts';
+import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { newActiveUser, newEnvironment } from '../support/factories.ts';
+
+let t: TestDatabase;
+beforeAll(async () => { t = await openTestDatabase(); });
+afterAll(async () => { await t?.close(); });
+
+const HOUR = 3600_000;
+
+describe('sweepExpired', () => {
+  it('deletes old verifications, ended sessions and request ids, and keeps everything else', async () => {
+    const p = t.db.prisma;
+    const now = Date.now();
+    const at = (offsetHours: number) => new Date(now + offsetHours * HOUR);
+    const { admin, domain } = await newEnvironment(t.deps);
+    const bob = await newActiveUser(t.deps, admin, `bob@${domain}`);
+    const verification = (expiresAt: Date, usedAt: Date | null = null) =>
+      p.emailVerification.create({ data: { email: `x${newToken().slice(0, 6)}@${domain}`, tokenHash: hashToken(newToken()), expiresAt, usedAt } });
+    const session = (expiresAt: Date, revokedAt: Date | null = null) =>
+      p.session.create({ data: { userId: bob.userId, tokenHash: hashToken(newToken()), expiresAt, revokedAt } });
+
+    const oldExpired = await verification(at(-30));
+    const oldUsed = await verification(at(10), at(-25));
+    const recentExpired = await verification(at(-2));
+    const live = await verification(at(20));
+    const oldSession = await session(at(-48));
+    const revokedLongAgo = await session(at(5), at(-26));
+    const liveSession = await session(at(10));
+    await p.idempotencyKey.create({ data: { key: 'old', result: true, createdAt: at(-30) } });
+    await p.idempotencyKey.create({ data: { key: 'fresh', result: true } });
+    const invitations = await p.invitation.count();
+    const audits = await p.auditEvent.count();
+
+    const removed = await sweepExpired(t.deps);
+    expect(removed).toEqual({ verifications: 2, sessions: 2, requestIds: 1 });
+
+    const keptVerifications = (await p.emailVerification.findMany({ select: { id: true } })).map((r) => r.id).sort();
+    expect(keptVerifications).toEqual([recentExpired.id, live.id].sort());
+    expect(keptVerifications).not.toContain(oldExpired.id);
+    expect(keptVerifications).not.toContain(oldUsed.id);
+    const keptSessions = (await p.session.findMany({ select: { id: true } })).map((r) => r.id);
+    expect(keptSessions).toEqual([liveSession.id]);
+    expect(keptSessions).not.toContain(oldSession.id);
+    expect(keptSessions).not.toContain(revokedLongAgo.id);
+    expect((await p.idempotencyKey.findMany()).map((k) => k.key)).toEqual(['fresh']);
+    expect(await p.invitation.count()).toBe(invitations);
+    expect(await p.auditEvent.count()).toBe(audits);
+  });
+});
