@@ -34,11 +34,3 @@ export class AppError extends Error {
 }
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
-
-/** Prisma's known request errors, turned into named domain errors in one place. */
-export function fromPrismaError(err: unknown, messages: { unique?: string; missing?: string } = {}): unknown {
-  const code = (err as { code?: string } | null)?.code;
-  if (code === 'P2002' && messages.unique) return new AppError('already_exists', messages.unique, undefined, { cause: err });
-  if (code === 'P2025' && messages.missing) return new AppError('not_found', messages.missing, undefined, { cause: err });
-  return err;
-}

@@ -87,6 +87,3 @@ export function decide(subject: Subject, action: Action, membership?: Organisati
   }
   return deny('unknown action');
 }
-
-export const isDocumentAction = (a: string): a is DocumentAction => (documentActions as readonly string[]).includes(a);
-export const isAction = (a: string): a is Action => (allActions as readonly string[]).includes(a);
