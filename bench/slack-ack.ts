@@ -58,7 +58,7 @@ async function main() {
     let bare: RunningApp | undefined;
     let ours: RunningApp | undefined;
     try {
-      bare = await launchApp({ ...env, SLACK_E2E_ENTRY: undefined }, db.cwd, 60_000, [process.argv[1]!, '--bare-app']);
+      bare = await launchApp(env, db.cwd, 60_000, [process.argv[1]!, '--bare-app']);
       const b = await measure(new SlackRequests(bare.eventsUrl, SECRET, fake), fake, false);
       await bare.stop();
       ours = await launchApp({ ...env, SLACK_API_URL: fake.url, DATABASE_URL: db.url }, db.cwd);

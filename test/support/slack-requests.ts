@@ -3,7 +3,6 @@
 // over HTTP to the running app. Can forge the signature or age the timestamp.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -72,15 +71,23 @@ export class SlackRequests {
     return { ...res, body, responseUrl: params.get('response_url')!, triggerId: params.get('trigger_id')! };
   }
 
+  /** What every interactivity payload carries about who acted where. */
+  private interactionEnvelope(caller: SlackCaller) {
+    const teamId = caller.teamId ?? this.fake.teamId;
+    return {
+      team: { id: teamId, domain: 'fake' },
+      user: { id: caller.userId, team_id: teamId, name: caller.userName ?? caller.userId.toLowerCase() },
+      api_app_id: 'A0APP',
+      token: 'deprecated-verification-token',
+    };
+  }
+
   /** A view_submission payload for a view the app opened (taken from the fake's views.open call). */
   // Like Slack, a submission carries the id and hash of the view that was opened: each view its own.
   viewSubmission(caller: SlackCaller, view: any, values: Record<string, Record<string, any>>, viewId: string = view?.id ?? 'VSUBMIT', hash: string = view?.hash ?? 'h1'): string {
     return payload({
       type: 'view_submission',
-      team: { id: caller.teamId ?? this.fake.teamId, domain: 'fake' },
-      user: { id: caller.userId, team_id: caller.teamId ?? this.fake.teamId, name: caller.userName ?? caller.userId.toLowerCase() },
-      api_app_id: 'A0APP',
-      token: 'deprecated-verification-token',
+      ...this.interactionEnvelope(caller),
       trigger_id: this.fake.newTrigger(),
       view: {
         ...view,
@@ -103,13 +110,9 @@ export class SlackRequests {
 
   /** A block_actions payload: a button or select in a message (channel given) or in a view. */
   blockActions(caller: SlackCaller, action: Record<string, any>, where: { channelId?: string; view?: any; messageTs?: string } = {}): string {
-    const teamId = caller.teamId ?? this.fake.teamId;
     return payload({
       type: 'block_actions',
-      team: { id: teamId, domain: 'fake' },
-      user: { id: caller.userId, team_id: teamId, name: caller.userName ?? caller.userId.toLowerCase() },
-      api_app_id: 'A0APP',
-      token: 'deprecated-verification-token',
+      ...this.interactionEnvelope(caller),
       trigger_id: this.fake.newTrigger(),
       container: where.view
         ? { type: 'view', view_id: where.view.id }
@@ -125,13 +128,9 @@ export class SlackRequests {
 
   /** A block_suggestion (options) payload: the administrator typed `value` into an external_select. */
   blockSuggestion(caller: SlackCaller, actionId: string, blockId: string, value: string, view?: any): string {
-    const teamId = caller.teamId ?? this.fake.teamId;
     return payload({
       type: 'block_suggestion',
-      team: { id: teamId, domain: 'fake' },
-      user: { id: caller.userId, team_id: teamId, name: caller.userName ?? caller.userId.toLowerCase() },
-      api_app_id: 'A0APP',
-      token: 'deprecated-verification-token',
+      ...this.interactionEnvelope(caller),
       container: { type: 'view', view_id: view?.id ?? 'VOPTIONS' },
       action_id: actionId,
       block_id: blockId,
@@ -202,18 +201,12 @@ export const value = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// The app under test, as a process: the real composition root once it wires Slack in, started with
-// the environment variables an operator would set.
+// The app under test, as a process: the real composition root, started with the environment
+// variables an operator would set.
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** src/main.ts once it starts the Slack app; until then the Slack surface's own entry. */
-export function appEntry(): string {
-  if (process.env.SLACK_E2E_ENTRY) return path.resolve(repoRoot, process.env.SLACK_E2E_ENTRY);
-  const main = path.join(repoRoot, 'src/main.ts');
-  if (existsSync(main) && /createSlackApp/.test(readFileSync(main, 'utf8'))) return main;
-  return path.join(repoRoot, 'src/slack/serve.ts');
-}
+export const appEntry = (): string => path.join(repoRoot, 'src/main.ts');
 
 export async function freePort(): Promise<number> {
   const server = createNetServer();
