@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const schemaPath = path.resolve(root, '../shared/slack/manifest.schema.1.0.0.json');
+const schemaPath = path.join(root, 'vendor/slack-manifest-schema/manifest.schema.1.0.0.json');
 const manifest = parse(readFileSync(path.join(root, 'manifest.yml'), 'utf8'));
 
 describe('manifest.yml', () => {
