@@ -1,7 +1,7 @@
 // Told to an environment's administrators when a message could not be delivered after every retry,
 // so a lost invitation is noticed instead of disappearing.
 import { z } from 'zod';
-import { esc, htmlFrame, type MailLocale, type RenderedEmail } from './layout.ts';
+import { escapeHtml, htmlFrame, type MailLocale, type RenderedEmail } from './layout.ts';
 
 export const deliveryFailedData = z.object({
   /** what failed: localised here (the Slack report uses `description`, in English) */
@@ -39,6 +39,6 @@ export function renderDeliveryFailed(d: Data, locale: MailLocale): RenderedEmail
   return {
     subject: w.subject(d),
     text: `${lines.join('\n\n')}\n`,
-    html: htmlFrame({ locale, title: w.subject(d), paragraphs: lines.map(esc) }),
+    html: htmlFrame({ locale, title: w.subject(d), paragraphs: lines.map(escapeHtml) }),
   };
 }

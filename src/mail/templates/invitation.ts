@@ -1,7 +1,7 @@
 // The invitation: who invited the person to which environment, the role, the organisations they will
 // join, the activation link and until when it works. Dutch and English, text and HTML.
 import { z } from 'zod';
-import { esc, formatDate, htmlFrame, roleName, type MailLocale, type RenderedEmail } from './layout.ts';
+import { escapeHtml, formatDate, htmlFrame, roleName, type MailLocale, type RenderedEmail } from './layout.ts';
 
 export const invitationData = z.object({
   inviterName: z.string().min(1),
@@ -49,9 +49,9 @@ export function renderInvitation(d: Data, locale: MailLocale): RenderedEmail {
   const html = htmlFrame({
     locale,
     title: w.title,
-    paragraphs: [esc(intro), ...(orgs ? [esc(orgs)] : []), esc(w.action)],
+    paragraphs: [escapeHtml(intro), ...(orgs ? [escapeHtml(orgs)] : []), escapeHtml(w.action)],
     button: { href: d.link, label: w.button },
-    footer: `${esc(expiry)}<br><br>${esc(w.action)}<br><a href="${esc(d.link)}" style="color:#1d5fb8;word-break:break-all;">${esc(d.link)}</a><br><br>${esc(w.ignore)}`,
+    footer: `${escapeHtml(expiry)}<br><br>${escapeHtml(w.action)}<br><a href="${escapeHtml(d.link)}" style="color:#1d5fb8;word-break:break-all;">${escapeHtml(d.link)}</a><br><br>${escapeHtml(w.ignore)}`,
   });
   return { subject: w.subject(d), text, html };
 }

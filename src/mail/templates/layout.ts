@@ -1,6 +1,6 @@
 // Shared pieces of every email: escaping, the HTML frame (tables and inline styles, because mail
 // clients such as Outlook ignore style sheets and modern layout), dates and role names per language.
-import escapeHtml from 'escape-html';
+import escapeHtmlString from 'escape-html';
 
 export type MailLocale = 'en' | 'nl';
 
@@ -13,7 +13,7 @@ export interface RenderedEmail {
 export const mailLocale = (locale: unknown): MailLocale => (locale === 'nl' ? 'nl' : 'en');
 
 /** Escapes text for HTML element content and quoted attribute values. */
-export const esc = (value: unknown): string => escapeHtml(String(value ?? ''));
+export const escapeHtml = (value: unknown): string => escapeHtmlString(String(value ?? ''));
 
 /** A date in the reader's language, in Dutch time (the platform is Dutch), with the zone named. */
 export function formatDate(iso: string, locale: MailLocale): string {
@@ -39,16 +39,16 @@ export function htmlFrame(opts: { locale: MailLocale; title: string; paragraphs:
   const p = (inner: string) => `<p style="margin:0 0 16px 0;font-size:16px;line-height:24px;color:#1b1b1b;">${inner}</p>`;
   const button = opts.button
     ? `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:8px 0 24px 0;"><tr><td bgcolor="#1d5fb8" style="border-radius:6px;">` +
-      `<a href="${esc(opts.button.href)}" style="display:inline-block;padding:12px 24px;font-size:16px;color:#ffffff;text-decoration:none;font-weight:bold;">${esc(opts.button.label)}</a>` +
+      `<a href="${escapeHtml(opts.button.href)}" style="display:inline-block;padding:12px 24px;font-size:16px;color:#ffffff;text-decoration:none;font-weight:bold;">${escapeHtml(opts.button.label)}</a>` +
       `</td></tr></table>`
     : '';
   return `<!doctype html>
-<html lang="${opts.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(opts.title)}</title></head>
+<html lang="${opts.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(opts.title)}</title></head>
 <body style="margin:0;padding:0;background:#f6f7f9;">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" bgcolor="#f6f7f9"><tr><td align="center" style="padding:24px 12px;">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:560px;background:#ffffff;border:1px solid #d9dce1;border-radius:8px;">
 <tr><td style="padding:24px;font-family:Arial,Helvetica,sans-serif;">
-<h1 style="margin:0 0 16px 0;font-size:22px;line-height:28px;color:#1b1b1b;">${esc(opts.title)}</h1>
+<h1 style="margin:0 0 16px 0;font-size:22px;line-height:28px;color:#1b1b1b;">${escapeHtml(opts.title)}</h1>
 ${opts.paragraphs.map(p).join('\n')}
 ${button}
 ${opts.footer ? `<p style="margin:0;font-size:13px;line-height:20px;color:#505a64;">${opts.footer}</p>` : ''}

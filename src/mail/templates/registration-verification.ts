@@ -3,7 +3,7 @@
 // address that already has an account to log in (and carries no registration link). Dutch and
 // English, text and HTML.
 import { z } from 'zod';
-import { esc, formatDate, htmlFrame, type MailLocale, type RenderedEmail } from './layout.ts';
+import { escapeHtml, formatDate, htmlFrame, type MailLocale, type RenderedEmail } from './layout.ts';
 
 const url = z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL');
 
@@ -65,9 +65,9 @@ export function renderRegistrationVerification(d: Data, locale: MailLocale): Ren
     const html = htmlFrame({
       locale,
       title: w.verifyTitle,
-      paragraphs: [esc(w.verifyIntro), esc(w.verifyAction)],
+      paragraphs: [escapeHtml(w.verifyIntro), escapeHtml(w.verifyAction)],
       button: { href: d.link, label: w.verifyButton },
-      footer: `${esc(expiry)}<br><br><a href="${esc(d.link)}" style="color:#1d5fb8;word-break:break-all;">${esc(d.link)}</a><br><br>${esc(w.ignore)}`,
+      footer: `${escapeHtml(expiry)}<br><br><a href="${escapeHtml(d.link)}" style="color:#1d5fb8;word-break:break-all;">${escapeHtml(d.link)}</a><br><br>${escapeHtml(w.ignore)}`,
     });
     return { subject: w.verifySubject, text, html };
   }
@@ -76,9 +76,9 @@ export function renderRegistrationVerification(d: Data, locale: MailLocale): Ren
   const html = htmlFrame({
     locale,
     title: w.existingTitle,
-    paragraphs: [esc(w.existingIntro), esc(action)],
+    paragraphs: [escapeHtml(w.existingIntro), escapeHtml(action)],
     button: { href: d.loginLink, label: w.existingButton },
-    footer: esc(w.existingIgnore),
+    footer: escapeHtml(w.existingIgnore),
   });
   return { subject: w.existingSubject, text, html };
 }

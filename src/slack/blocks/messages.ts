@@ -1,6 +1,6 @@
 // Messages: lists and details answered to the caller, and the help text.
 import { environmentRoleLabel, organisationRoleLabel, type EnvironmentRole, type OrganisationRole } from '../command-text.ts';
-import { context, esc, section, who } from './text.ts';
+import { context, escapeMrkdwn, section, who } from './text.ts';
 
 type Row = { id: string; email: string; name: string | null; role: EnvironmentRole; status: string; slackUserId?: string | null };
 
@@ -13,12 +13,12 @@ export function userList(title: string, rows: Row[], more: boolean) {
 }
 
 export function organisationList(rows: { id: string; name: string; kvkNumber: string | null; members: number }[], more: boolean) {
-  const lines = rows.slice(0, MAX_ROWS).map((o) => `• *${esc(o.name)}*${o.kvkNumber ? ` (KvK ${esc(o.kvkNumber)})` : ''}: ${o.members} member${o.members === 1 ? '' : 's'}`);
+  const lines = rows.slice(0, MAX_ROWS).map((o) => `• *${escapeMrkdwn(o.name)}*${o.kvkNumber ? ` (KvK ${escapeMrkdwn(o.kvkNumber)})` : ''}: ${o.members} member${o.members === 1 ? '' : 's'}`);
   return listBlocks('Organisations', lines, more || rows.length > MAX_ROWS, 'No organisations yet. Create one with `create-org`.');
 }
 
 export function pendingList(rows: { email: string; role: EnvironmentRole; expiresAt: string | null; expired: boolean }[], more: boolean) {
-  const lines = rows.slice(0, MAX_ROWS).map((r) => `• ${esc(r.email)}: ${environmentRoleLabel[r.role]}, ${r.expired ? '*link expired*, use `resend`' : `link works until ${r.expiresAt?.slice(0, 10)}`}`);
+  const lines = rows.slice(0, MAX_ROWS).map((r) => `• ${escapeMrkdwn(r.email)}: ${environmentRoleLabel[r.role]}, ${r.expired ? '*link expired*, use `resend`' : `link works until ${r.expiresAt?.slice(0, 10)}`}`);
   return listBlocks('Pending invitations', lines, more || rows.length > MAX_ROWS, 'No pending invitations.');
 }
 
@@ -26,15 +26,15 @@ export function auditList(rows: { action: string; actorSlackId: string | null; t
   const lines = rows.slice(0, MAX_ROWS).map((e) => {
     const by = e.actorSlackId ? `<@${e.actorSlackId}>` : 'the system';
     const d = e.details as Record<string, unknown> | null;
-    const about = typeof d?.email === 'string' ? esc(d.email) : typeof d?.name === 'string' ? esc(d.name) : `${e.targetType} ${e.targetId.slice(0, 8)}`;
-    return `• ${e.createdAt.slice(0, 16).replace('T', ' ')} ${by}: \`${esc(e.action)}\` ${about}`;
+    const about = typeof d?.email === 'string' ? escapeMrkdwn(d.email) : typeof d?.name === 'string' ? escapeMrkdwn(d.name) : `${e.targetType} ${e.targetId.slice(0, 8)}`;
+    return `• ${e.createdAt.slice(0, 16).replace('T', ' ')} ${by}: \`${escapeMrkdwn(e.action)}\` ${about}`;
   });
   return listBlocks('Audit trail (newest first)', lines, more || rows.length > MAX_ROWS, 'No audit events.');
 }
 
 function listBlocks(title: string, lines: string[], more: boolean, empty: string) {
-  if (lines.length === 0) return { text: empty, blocks: [section(`*${esc(title)}*\n${empty}`)] };
-  const blocks: unknown[] = [section(`*${esc(title)}*`)];
+  if (lines.length === 0) return { text: empty, blocks: [section(`*${escapeMrkdwn(title)}*\n${empty}`)] };
+  const blocks: unknown[] = [section(`*${escapeMrkdwn(title)}*`)];
   // Several lines per section keeps well under the 50-block and 3000-character limits.
   for (let i = 0; i < lines.length; i += 10) blocks.push(section(lines.slice(i, i + 10).join('\n')));
   if (more) blocks.push(context('More results exist: narrow the search, e.g. `users jan` or `orgs acme`.'));
@@ -43,9 +43,9 @@ function listBlocks(title: string, lines: string[], more: boolean, empty: string
 
 export function userDetails(u: Row & { environment: { name: string }; activatedAt: Date | null; memberships: { organisationName: string; role: OrganisationRole }[] }) {
   const orgs = u.memberships.length
-    ? u.memberships.map((m) => `• ${esc(m.organisationName)}: ${organisationRoleLabel[m.role]}`).join('\n')
+    ? u.memberships.map((m) => `• ${escapeMrkdwn(m.organisationName)}: ${organisationRoleLabel[m.role]}`).join('\n')
     : '_Not a member of any organisation: no document rights._';
-  const text = `*${who(u)}*\nEnvironment: ${esc(u.environment.name)}\nRole: ${environmentRoleLabel[u.role]}\nStatus: ${u.status.toLowerCase()}${u.activatedAt ? ` (activated ${u.activatedAt.toISOString().slice(0, 10)})` : ''}\n*Organisations*\n${orgs}`;
+  const text = `*${who(u)}*\nEnvironment: ${escapeMrkdwn(u.environment.name)}\nRole: ${environmentRoleLabel[u.role]}\nStatus: ${u.status.toLowerCase()}${u.activatedAt ? ` (activated ${u.activatedAt.toISOString().slice(0, 10)})` : ''}\n*Organisations*\n${orgs}`;
   return { text: `${u.email}: ${environmentRoleLabel[u.role]}, ${u.status.toLowerCase()}`, blocks: [section(text)] };
 }
 
@@ -54,8 +54,8 @@ export function organisationDetails(o: Record<string, unknown> & { id: string; n
     ['legalName', 'Legal name'], ['kvkNumber', 'KvK'], ['vatNumber', 'VAT'], ['peppolId', 'Peppol id'], ['street', 'Street'],
     ['postalCode', 'Postal code'], ['city', 'City'], ['country', 'Country'], ['invoiceEmail', 'Invoice email'],
   ];
-  const lines = labels.map(([k, l]) => `${l}: ${o[k] ? esc(String(o[k])) : '_not set_'}`);
-  const blocks: unknown[] = [section(`*${esc(o.name)}* (${o._count.memberships} member${o._count.memberships === 1 ? '' : 's'})\n${lines.join('\n')}`)];
+  const lines = labels.map(([k, l]) => `${l}: ${o[k] ? escapeMrkdwn(String(o[k])) : '_not set_'}`);
+  const blocks: unknown[] = [section(`*${escapeMrkdwn(o.name)}* (${o._count.memberships} member${o._count.memberships === 1 ? '' : 's'})\n${lines.join('\n')}`)];
   if (canEdit) {
     blocks.push({
       type: 'actions',

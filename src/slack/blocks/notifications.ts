@@ -1,6 +1,6 @@
 // Notifications queued by the rights service (outbox), rendered for Slack. Each names the person and
 // offers the administrator's next step as buttons.
-import { context, esc, section } from './text.ts';
+import { context, escapeMrkdwn, section } from './text.ts';
 
 export interface Notification {
   channel: string;
@@ -36,10 +36,10 @@ function nextSteps(userId: string) {
 
 export function renderNotification(n: Notification): { text: string; blocks: unknown[] } {
   const d = n.data;
-  const person = d.userName && d.userName !== d.email ? `*${esc(str(d.userName))}* (${esc(str(d.email))})` : `*${esc(str(d.email))}*`;
+  const person = d.userName && d.userName !== d.email ? `*${escapeMrkdwn(str(d.userName))}* (${escapeMrkdwn(str(d.email))})` : `*${escapeMrkdwn(str(d.email))}*`;
   switch (n.kind) {
     case 'user.activated': {
-      const text = `${person} activated their eConnect account${d.environmentName ? ` in ${esc(str(d.environmentName))}` : ''}.`;
+      const text = `${person} activated their eConnect account${d.environmentName ? ` in ${escapeMrkdwn(str(d.environmentName))}` : ''}.`;
       return { text, blocks: [section(text), ...(d.userId ? [nextSteps(str(d.userId))] : [])] };
     }
     case 'user.auto_joined': {
@@ -47,14 +47,14 @@ export function renderNotification(n: Notification): { text: string; blocks: unk
       return { text, blocks: [section(text), context('Add them to an organisation so they can work with its documents, or block them if they should not be here.'), ...(d.userId ? [nextSteps(str(d.userId))] : [])] };
     }
     case 'outbox.failed': {
-      const what = esc(str(d.description ?? d.kind ?? d.dedupeKey ?? 'a message'));
-      const text = `:warning: eConnect could not deliver ${what}${d.recipient ? ` to ${esc(str(d.recipient))}` : ''} after ${esc(str(d.attempts ?? 'several'))} attempts${d.lastError ? `: ${esc(str(d.lastError)).slice(0, 500)}` : ''}. Check the address, or resend the invitation.`;
+      const what = escapeMrkdwn(str(d.description ?? d.kind ?? d.dedupeKey ?? 'a message'));
+      const text = `:warning: eConnect could not deliver ${what}${d.recipient ? ` to ${escapeMrkdwn(str(d.recipient))}` : ''} after ${escapeMrkdwn(str(d.attempts ?? 'several'))} attempts${d.lastError ? `: ${escapeMrkdwn(str(d.lastError)).slice(0, 500)}` : ''}. Check the address, or resend the invitation.`;
       return { text, blocks: [section(text)] };
     }
     default: {
       // A kind added to the rights service before this renderer knows it: still tell the administrators.
-      const fields = Object.entries(d).slice(0, 10).map(([k, v]) => `${esc(k)}: ${esc(str(typeof v === 'object' ? JSON.stringify(v) : v)).slice(0, 200)}`);
-      const text = `eConnect: ${esc(n.kind)}${fields.length ? `\n${fields.join('\n')}` : ''}`;
+      const fields = Object.entries(d).slice(0, 10).map(([k, v]) => `${escapeMrkdwn(k)}: ${escapeMrkdwn(str(typeof v === 'object' ? JSON.stringify(v) : v)).slice(0, 200)}`);
+      const text = `eConnect: ${escapeMrkdwn(n.kind)}${fields.length ? `\n${fields.join('\n')}` : ''}`;
       return { text, blocks: [section(text)] };
     }
   }

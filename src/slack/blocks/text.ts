@@ -1,7 +1,7 @@
 // Text for Block Kit: user-typed values escaped (so a name cannot ping @channel or fake a link) and
 // cut to Slack's limits.
 
-export const esc = (s: string | null | undefined): string => String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+export const escapeMrkdwn = (s: string | null | undefined): string => String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function cut(s: string, max: number): string {
   const chars = [...s];
@@ -15,6 +15,6 @@ export const context = (text: string) => ({ type: 'context' as const, elements: 
 
 /** "Name <email>" as a person sees it in a list; the Slack account is mentioned when known. */
 export function who(u: { name?: string | null; email: string; slackUserId?: string | null }): string {
-  const label = u.name ? `${esc(u.name)} (${esc(u.email)})` : esc(u.email);
+  const label = u.name ? `${escapeMrkdwn(u.name)} (${escapeMrkdwn(u.email)})` : escapeMrkdwn(u.email);
   return u.slackUserId ? `${label} <@${u.slackUserId}>` : label;
 }

@@ -3,7 +3,7 @@ import { addMember, createOrganisation, getOrganisation, removeMember } from '..
 import { organisationRole, organisationRoleLabel } from '../command-text.ts';
 import { organisationDetails } from '../blocks/messages.ts';
 import { addMemberModal, organisationModal, pickOrganisationModal, removeMemberModal } from '../blocks/modals.ts';
-import { esc } from '../blocks/text.ts';
+import { escapeMrkdwn } from '../blocks/text.ts';
 import { organisationArg, userArg, usage, type Subcommand } from './run.ts';
 
 export const createOrg: Subcommand = {
@@ -14,7 +14,7 @@ export const createOrg: Subcommand = {
       return;
     }
     const result = await createOrganisation(r.ctx.deps, r.caller, { name: r.args.join(' ') });
-    await r.confirm(`<@${r.caller.slackUserId}> created the organisation *${esc(result.organisation.name)}* and is its organisation administrator.`);
+    await r.confirm(`<@${r.caller.slackUserId}> created the organisation *${escapeMrkdwn(result.organisation.name)}* and is its organisation administrator.`);
   },
 };
 
@@ -53,7 +53,7 @@ export const addToOrg: Subcommand = {
     const user = await userArg(r, r.args[0]);
     const organisation = await organisationArg(r, orgWords);
     const result = await addMember(r.ctx.deps, r.caller, { userId: user.id, organisationId: organisation.id, role: role ?? 'MEMBER' });
-    await r.confirm(`<@${r.caller.slackUserId}> added *${esc(result.user.name ?? result.user.email)}* to *${esc(result.organisation.name)}* as ${organisationRoleLabel[result.role]}.`);
+    await r.confirm(`<@${r.caller.slackUserId}> added *${escapeMrkdwn(result.user.name ?? result.user.email)}* to *${escapeMrkdwn(result.organisation.name)}* as ${organisationRoleLabel[result.role]}.`);
   },
 };
 
@@ -68,6 +68,6 @@ export const removeMemberCommand: Subcommand = {
     const user = await userArg(r, r.args[0]);
     const organisation = await organisationArg(r, r.args.slice(1));
     const result = await removeMember(r.ctx.deps, r.caller, { userId: user.id, organisationId: organisation.id });
-    await r.confirm(`<@${r.caller.slackUserId}> removed *${esc(result.user.name ?? result.user.email)}* from *${esc(result.organisation.name)}*. They stay in the environment.`);
+    await r.confirm(`<@${r.caller.slackUserId}> removed *${escapeMrkdwn(result.user.name ?? result.user.email)}* from *${escapeMrkdwn(result.organisation.name)}*. They stay in the environment.`);
   },
 };

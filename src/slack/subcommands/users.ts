@@ -2,7 +2,7 @@
 import { blockUser, inviteUser, removeUser, resendInvitation, revokeInvitation, setRole, unblockUser } from '../../rights/index.ts';
 import { environmentRole, environmentRoleLabel } from '../command-text.ts';
 import { inviteModal, setRoleModal } from '../blocks/modals.ts';
-import { esc } from '../blocks/text.ts';
+import { escapeMrkdwn } from '../blocks/text.ts';
 import { userArg, usage, type Run, type Subcommand } from './run.ts';
 
 const me = (r: Run) => `<@${r.caller.slackUserId}>`;
@@ -17,7 +17,7 @@ export const invite: Subcommand = {
     const role = environmentRole(r.args[1]) ?? 'BASIC';
     if (r.args[1] && !environmentRole(r.args[1])) return usage(r, this.usage);
     const result = await inviteUser(r.ctx.deps, r.caller, { email: r.args[0]!, role });
-    await r.confirm(`${me(r)} invited *${esc(result.user.email)}* as ${environmentRoleLabel[result.user.role]}. The activation link works until ${result.invitation.expiresAt.slice(0, 10)}.`);
+    await r.confirm(`${me(r)} invited *${escapeMrkdwn(result.user.email)}* as ${environmentRoleLabel[result.user.role]}. The activation link works until ${result.invitation.expiresAt.slice(0, 10)}.`);
   },
 };
 
@@ -48,8 +48,8 @@ export const makeAdmin: Subcommand = {
 async function changeRole(r: Run, userText: string, role: 'BASIC' | 'ADVANCED' | 'ADMINISTRATOR') {
   const user = await userArg(r, userText);
   const result = await setRole(r.ctx.deps, r.caller, { userId: user.id, role });
-  if (!result.changed) return r.respond({ text: `${esc(result.user.email)} already is ${environmentRoleLabel[role]}; nothing changed.` });
-  await r.confirm(`${me(r)} made *${esc(result.user.name ?? result.user.email)}* ${environmentRoleLabel[role]} (was ${environmentRoleLabel[result.previousRole]}).`);
+  if (!result.changed) return r.respond({ text: `${escapeMrkdwn(result.user.email)} already is ${environmentRoleLabel[role]}; nothing changed.` });
+  await r.confirm(`${me(r)} made *${escapeMrkdwn(result.user.name ?? result.user.email)}* ${environmentRoleLabel[role]} (was ${environmentRoleLabel[result.previousRole]}).`);
 }
 
 const statusChange = (verb: string, done: (who: string) => string, fn: typeof blockUser): Subcommand => ({
@@ -58,7 +58,7 @@ const statusChange = (verb: string, done: (who: string) => string, fn: typeof bl
     if (r.args.length === 0) return usage(r, this.usage);
     const user = await userArg(r, r.args.join(' '));
     const result = await fn(r.ctx.deps, r.caller, { userId: user.id });
-    await r.confirm(`${me(r)} ${done(`*${esc(result.user.name ?? result.user.email)}*`)}.`);
+    await r.confirm(`${me(r)} ${done(`*${escapeMrkdwn(result.user.name ?? result.user.email)}*`)}.`);
   },
 });
 
@@ -72,7 +72,7 @@ export const resend: Subcommand = {
     if (r.args.length === 0) return usage(r, this.usage);
     const user = await userArg(r, r.args.join(' '));
     const result = await resendInvitation(r.ctx.deps, r.caller, { userId: user.id });
-    await r.confirm(`${me(r)} sent *${esc(result.user.email)}* a new activation link (older links no longer work). It works until ${result.invitation.expiresAt.slice(0, 10)}.`);
+    await r.confirm(`${me(r)} sent *${escapeMrkdwn(result.user.email)}* a new activation link (older links no longer work). It works until ${result.invitation.expiresAt.slice(0, 10)}.`);
   },
 };
 
@@ -82,7 +82,7 @@ export const revoke: Subcommand = {
     if (r.args.length === 0) return usage(r, this.usage);
     const user = await userArg(r, r.args.join(' '));
     const result = await revokeInvitation(r.ctx.deps, r.caller, { userId: user.id });
-    await r.confirm(`${me(r)} revoked the invitation of *${esc(result.user.email)}*; their links no longer work.`);
+    await r.confirm(`${me(r)} revoked the invitation of *${escapeMrkdwn(result.user.email)}*; their links no longer work.`);
   },
 };
 

@@ -2,7 +2,7 @@
 import { addMember, createOrganisation, getOrganisation, removeMember, updateOrganisation } from '../../../rights/index.ts';
 import { organisationRoleLabel, type OrganisationRole } from '../../command-text.ts';
 import { organisationFields, organisationModal, removeMemberModal } from '../../blocks/modals.ts';
-import { esc } from '../../blocks/text.ts';
+import { escapeMrkdwn } from '../../blocks/text.ts';
 import type { SlackContext } from '../../context.ts';
 import { submission, text, type Values } from './submission.ts';
 
@@ -16,15 +16,15 @@ function details(values: Values) {
 export const createOrgSubmission = (ctx: SlackContext) =>
   submission(ctx, async ({ ctx, caller, values }) => {
     const result = await createOrganisation(ctx.deps, caller, { name: text(values, 'name') ?? '', ...details(values) });
-    return { confirm: `<@${caller.slackUserId}> created the organisation *${esc(result.organisation.name)}* and is its organisation administrator.` };
+    return { confirm: `<@${caller.slackUserId}> created the organisation *${escapeMrkdwn(result.organisation.name)}* and is its organisation administrator.` };
   });
 
 export const editOrgSubmission = (ctx: SlackContext) =>
   submission(ctx, async ({ ctx, caller, values, meta }) => {
     const result = await updateOrganisation(ctx.deps, caller, { organisationId: meta.organisationId ?? '', name: text(values, 'name') ?? '', ...details(values) });
     const changed = Object.keys(result.changed);
-    if (changed.length === 0) return { confirm: `<@${caller.slackUserId}> saved *${esc(result.organisation.name)}* without changes.` };
-    return { confirm: `<@${caller.slackUserId}> changed ${changed.join(', ')} of *${esc(result.organisation.name)}*.` };
+    if (changed.length === 0) return { confirm: `<@${caller.slackUserId}> saved *${escapeMrkdwn(result.organisation.name)}* without changes.` };
+    return { confirm: `<@${caller.slackUserId}> changed ${changed.join(', ')} of *${escapeMrkdwn(result.organisation.name)}*.` };
   });
 
 /** `org` without a name: the picker's Next button shows the edit form for the chosen organisation. */
@@ -41,7 +41,7 @@ export const addMemberSubmission = (ctx: SlackContext) =>
       organisationId: text(values, 'organisation') ?? '',
       role: (text(values, 'role') as OrganisationRole | undefined) ?? 'MEMBER',
     });
-    return { confirm: `<@${caller.slackUserId}> added *${esc(result.user.name ?? result.user.email)}* to *${esc(result.organisation.name)}* as ${organisationRoleLabel[result.role]}.` };
+    return { confirm: `<@${caller.slackUserId}> added *${escapeMrkdwn(result.user.name ?? result.user.email)}* to *${escapeMrkdwn(result.organisation.name)}* as ${organisationRoleLabel[result.role]}.` };
   });
 
 export const removeMemberSubmission = (ctx: SlackContext) =>
@@ -52,5 +52,5 @@ export const removeMemberSubmission = (ctx: SlackContext) =>
       return { update: removeMemberModal({ channel: meta.channel, organisationId: org.id, organisationName: org.name }) };
     }
     const result = await removeMember(ctx.deps, caller, { userId: text(values, 'user') ?? '', organisationId: meta.organisationId ?? text(values, 'organisation') ?? '' });
-    return { confirm: `<@${caller.slackUserId}> removed *${esc(result.user.name ?? result.user.email)}* from *${esc(result.organisation.name)}*. They stay in the environment.` };
+    return { confirm: `<@${caller.slackUserId}> removed *${escapeMrkdwn(result.user.name ?? result.user.email)}* from *${escapeMrkdwn(result.organisation.name)}*. They stay in the environment.` };
   });
