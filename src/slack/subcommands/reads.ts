@@ -1,5 +1,5 @@
-// Look-ups answered only to the caller: users, orgs, whois, pending, audit, help; and notify-here.
-import { getUser, listOrganisations, listPendingInvitations, listUsers, readAudit, resolveOrganisation, setNotificationChannel } from '../../rights/index.ts';
+// Look-ups answered only to the caller: users, orgs, whois, pending, audit, help. They change nothing.
+import { getUser, listOrganisations, listPendingInvitations, listUsers, readAudit, resolveOrganisation } from '../../rights/index.ts';
 import { auditList, helpText, organisationList, pendingList, userDetails, userList } from '../blocks/messages.ts';
 import { userArg, usage, type Subcommand } from './run.ts';
 
@@ -49,14 +49,6 @@ export const audit: Subcommand = {
     }
     const page = await readAudit(r.ctx.deps, r.caller, { targetId, limit: 30 });
     await r.respond(auditList(page.items, !!page.nextCursor));
-  },
-};
-
-export const notifyHere: Subcommand = {
-  usage: 'notify-here',
-  async run(r) {
-    await setNotificationChannel(r.ctx.deps, r.caller, { channelId: r.channelId });
-    await r.confirm(`<@${r.caller.slackUserId}> chose this channel for eConnect notifications: activations of invited users and people joining through the environment's mail domain.`);
   },
 };
 
