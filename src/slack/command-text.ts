@@ -22,8 +22,7 @@ export function mentionedUser(token: string): string | null {
   return /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(token)?.[1] ?? null;
 }
 
-export type EnvironmentRole = 'BASIC' | 'ADVANCED' | 'ADMINISTRATOR';
-export type OrganisationRole = 'MEMBER' | 'ADMINISTRATOR';
+import type { EnvironmentRole, OrganisationRole } from '../i18n/labels.ts';
 
 export function environmentRole(word: string | undefined): EnvironmentRole | null {
   const w = word?.toLowerCase().replace(/[^a-z]/g, '');
@@ -41,14 +40,3 @@ export function organisationRole(word: string | undefined): OrganisationRole | n
   if (['admin', 'administrator', 'orgadmin'].includes(w)) return 'ADMINISTRATOR';
   return null;
 }
-
-export const environmentRoleLabel: Record<EnvironmentRole, string> = {
-  BASIC: 'Basic user',
-  ADVANCED: 'Advanced user',
-  ADMINISTRATOR: 'Administrator',
-};
-
-export const organisationRoleLabel: Record<OrganisationRole, string> = {
-  MEMBER: 'member',
-  ADMINISTRATOR: 'organisation administrator',
-};

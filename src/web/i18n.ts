@@ -1,8 +1,8 @@
 // Dutch and English. The page language comes from ?lang=, then a cookie, then Accept-Language.
 import type { Request } from 'express';
+import type { Locale } from '../i18n/labels.ts';
 
-export type Locale = 'en' | 'nl';
-export const locales: Locale[] = ['en', 'nl'];
+export { locales, type Locale } from '../i18n/labels.ts';
 
 export function pickLocale(req: Request, fallback?: string): Locale {
   const q = typeof req.query.lang === 'string' ? req.query.lang : undefined;

@@ -1,7 +1,8 @@
 // The invitation: who invited the person to which environment, the role, the organisations they will
 // join, the activation link and until when it works. Dutch and English, text and HTML.
 import { z } from 'zod';
-import { escapeHtml, formatDate, htmlFrame, roleName, type MailLocale, type RenderedEmail } from './layout.ts';
+import { labels } from '../../i18n/labels.ts';
+import { escapeHtml, formatDate, htmlFrame, type MailLocale, type RenderedEmail } from './layout.ts';
 
 export const invitationData = z.object({
   inviterName: z.string().min(1),
@@ -40,7 +41,7 @@ const words = {
 
 export function renderInvitation(d: Data, locale: MailLocale): RenderedEmail {
   const w = words[locale];
-  const role = roleName(d.role, locale);
+  const role = labels[locale].environmentRole[d.role];
   const when = formatDate(d.expiresAt, locale);
   const intro = w.intro(d, role);
   const orgs = d.organisations.length ? w.orgs(d.organisations.join(', ')) : null;

@@ -1,8 +1,9 @@
 // Shared pieces of every email: escaping, the HTML frame (tables and inline styles, because mail
-// clients such as Outlook ignore style sheets and modern layout), dates and role names per language.
+// clients such as Outlook ignore style sheets and modern layout), dates per language.
 import escapeHtmlString from 'escape-html';
+import type { Locale } from '../../i18n/labels.ts';
 
-export type MailLocale = 'en' | 'nl';
+export type MailLocale = Locale;
 
 export interface RenderedEmail {
   subject: string;
@@ -27,12 +28,6 @@ export function formatDate(iso: string, locale: MailLocale): string {
     timeZoneName: 'short',
   }).format(new Date(iso));
 }
-
-const roles: Record<MailLocale, Record<string, string>> = {
-  en: { BASIC: 'Basic user', ADVANCED: 'Advanced user', ADMINISTRATOR: 'Administrator' },
-  nl: { BASIC: 'Basisgebruiker', ADVANCED: 'Geavanceerde gebruiker', ADMINISTRATOR: 'Beheerder' },
-};
-export const roleName = (role: string, locale: MailLocale) => roles[locale][role] ?? role;
 
 /** Paragraphs (already escaped HTML) and an optional button, in a frame most mail clients render. */
 export function htmlFrame(opts: { locale: MailLocale; title: string; paragraphs: string[]; button?: { href: string; label: string }; footer?: string }): string {

@@ -1,14 +1,15 @@
 // Messages: lists and details answered to the caller, and the help text.
-import { environmentRoleLabel, organisationRoleLabel, type EnvironmentRole, type OrganisationRole } from '../command-text.ts';
+import type { EnvironmentRole, OrganisationRole, UserStatus } from '../../i18n/labels.ts';
+import { environmentRoleLabel, organisationRoleLabel, statusLabel } from './labels.ts';
 import { context, escapeMrkdwn, section, who } from './text.ts';
 
-type Row = { id: string; email: string; name: string | null; role: EnvironmentRole; status: string; slackUserId?: string | null };
+type Row = { id: string; email: string; name: string | null; role: EnvironmentRole; status: UserStatus; slackUserId?: string | null };
 
 /** At most 40 rows in one message: Slack allows 50 blocks and long lists are unreadable anyway. */
 const MAX_ROWS = 40;
 
 export function userList(title: string, rows: Row[], more: boolean) {
-  const lines = rows.slice(0, MAX_ROWS).map((u) => `• ${who(u)}: ${environmentRoleLabel[u.role]}${u.status === 'ACTIVE' ? '' : `, *${u.status.toLowerCase()}*`}`);
+  const lines = rows.slice(0, MAX_ROWS).map((u) => `• ${who(u)}: ${environmentRoleLabel(u.role)}${u.status === 'ACTIVE' ? '' : `, *${statusLabel(u.status)}*`}`);
   return listBlocks(title, lines, more || rows.length > MAX_ROWS, 'Nobody matches. Invite someone with `invite name@company.nl`.');
 }
 
@@ -18,7 +19,7 @@ export function organisationList(rows: { id: string; name: string; kvkNumber: st
 }
 
 export function pendingList(rows: { email: string; role: EnvironmentRole; expiresAt: string | null; expired: boolean }[], more: boolean) {
-  const lines = rows.slice(0, MAX_ROWS).map((r) => `• ${escapeMrkdwn(r.email)}: ${environmentRoleLabel[r.role]}, ${r.expired ? '*link expired*, use `resend`' : `link works until ${r.expiresAt?.slice(0, 10)}`}`);
+  const lines = rows.slice(0, MAX_ROWS).map((r) => `• ${escapeMrkdwn(r.email)}: ${environmentRoleLabel(r.role)}, ${r.expired ? '*link expired*, use `resend`' : `link works until ${r.expiresAt?.slice(0, 10)}`}`);
   return listBlocks('Pending invitations', lines, more || rows.length > MAX_ROWS, 'No pending invitations.');
 }
 
@@ -43,10 +44,10 @@ function listBlocks(title: string, lines: string[], more: boolean, empty: string
 
 export function userDetails(u: Row & { environment: { name: string }; activatedAt: Date | null; memberships: { organisationName: string; role: OrganisationRole }[] }) {
   const orgs = u.memberships.length
-    ? u.memberships.map((m) => `• ${escapeMrkdwn(m.organisationName)}: ${organisationRoleLabel[m.role]}`).join('\n')
+    ? u.memberships.map((m) => `• ${escapeMrkdwn(m.organisationName)}: ${organisationRoleLabel(m.role)}`).join('\n')
     : '_Not a member of any organisation: no document rights._';
-  const text = `*${who(u)}*\nEnvironment: ${escapeMrkdwn(u.environment.name)}\nRole: ${environmentRoleLabel[u.role]}\nStatus: ${u.status.toLowerCase()}${u.activatedAt ? ` (activated ${u.activatedAt.toISOString().slice(0, 10)})` : ''}\n*Organisations*\n${orgs}`;
-  return { text: `${u.email}: ${environmentRoleLabel[u.role]}, ${u.status.toLowerCase()}`, blocks: [section(text)] };
+  const text = `*${who(u)}*\nEnvironment: ${escapeMrkdwn(u.environment.name)}\nRole: ${environmentRoleLabel(u.role)}\nStatus: ${statusLabel(u.status)}${u.activatedAt ? ` (activated ${u.activatedAt.toISOString().slice(0, 10)})` : ''}\n*Organisations*\n${orgs}`;
+  return { text: `${u.email}: ${environmentRoleLabel(u.role)}, ${statusLabel(u.status)}`, blocks: [section(text)] };
 }
 
 export function organisationDetails(o: Record<string, unknown> & { id: string; name: string; _count: { memberships: number } }, canEdit: boolean) {

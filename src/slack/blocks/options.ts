@@ -1,4 +1,5 @@
 // Options for select menus: Slack allows 100 options, 75 characters of text and 150 of value.
+import { environmentRoleLabel, organisationRoleOption } from './labels.ts';
 import { cut, plain } from './text.ts';
 
 export interface Option {
@@ -13,11 +14,11 @@ export const userOption = (u: { id: string; name?: string | null; email: string 
 export const organisationOption = (o: { id: string; name: string }) => option(o.name, o.id);
 
 export const environmentRoleOptions = [
-  option('Basic user (no rights until added to organisations)', 'BASIC'),
-  option('Advanced user (sees all users and organisations)', 'ADVANCED'),
-  option('Administrator (manages users and organisations)', 'ADMINISTRATOR'),
+  option(`${environmentRoleLabel('BASIC')} (no rights until added to organisations)`, 'BASIC'),
+  option(`${environmentRoleLabel('ADVANCED')} (sees all users and organisations)`, 'ADVANCED'),
+  option(`${environmentRoleLabel('ADMINISTRATOR')} (manages users and organisations)`, 'ADMINISTRATOR'),
 ];
 
-export const organisationRoleOptions = [option('Member', 'MEMBER'), option('Organisation administrator', 'ADMINISTRATOR')];
+export const organisationRoleOptions = [option(organisationRoleOption('MEMBER'), 'MEMBER'), option(organisationRoleOption('ADMINISTRATOR'), 'ADMINISTRATOR')];
 
 export const limitOptions = (options: Option[]) => options.slice(0, 100);

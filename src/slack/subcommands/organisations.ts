@@ -1,6 +1,7 @@
 // Subcommands about organisations and their members: create-org, org, add-to-org, remove-member.
 import { addMember, createOrganisation, getOrganisation, removeMember } from '../../rights/index.ts';
-import { organisationRole, organisationRoleLabel } from '../command-text.ts';
+import { organisationRole } from '../command-text.ts';
+import { organisationRoleLabel } from '../blocks/labels.ts';
 import { organisationDetails } from '../blocks/messages.ts';
 import { addMemberModal, organisationModal, pickOrganisationModal, removeMemberModal } from '../blocks/modals.ts';
 import { escapeMrkdwn } from '../blocks/text.ts';
@@ -53,7 +54,7 @@ export const addToOrg: Subcommand = {
     const user = await userArg(r, r.args[0]);
     const organisation = await organisationArg(r, orgWords);
     const result = await addMember(r.ctx.deps, r.caller, { userId: user.id, organisationId: organisation.id, role: role ?? 'MEMBER' });
-    await r.confirm(`<@${r.caller.slackUserId}> added *${escapeMrkdwn(result.user.name ?? result.user.email)}* to *${escapeMrkdwn(result.organisation.name)}* as ${organisationRoleLabel[result.role]}.`);
+    await r.confirm(`<@${r.caller.slackUserId}> added *${escapeMrkdwn(result.user.name ?? result.user.email)}* to *${escapeMrkdwn(result.organisation.name)}* as ${organisationRoleLabel(result.role)}.`);
   },
 };
 

@@ -1,6 +1,7 @@
 // Subcommands that change a user: invite, set-role / make-admin, block, unblock, remove-user, resend, revoke.
 import { blockUser, inviteUser, removeUser, resendInvitation, revokeInvitation, setRole, unblockUser } from '../../rights/index.ts';
-import { environmentRole, environmentRoleLabel } from '../command-text.ts';
+import { environmentRole } from '../command-text.ts';
+import { environmentRoleLabel } from '../blocks/labels.ts';
 import { inviteModal, setRoleModal } from '../blocks/modals.ts';
 import { escapeMrkdwn } from '../blocks/text.ts';
 import { userArg, usage, type Run, type Subcommand } from './run.ts';
@@ -17,7 +18,7 @@ export const invite: Subcommand = {
     const role = environmentRole(r.args[1]) ?? 'BASIC';
     if (r.args[1] && !environmentRole(r.args[1])) return usage(r, this.usage);
     const result = await inviteUser(r.ctx.deps, r.caller, { email: r.args[0]!, role });
-    await r.confirm(`${me(r)} invited *${escapeMrkdwn(result.user.email)}* as ${environmentRoleLabel[result.user.role]}. The activation link works until ${result.invitation.expiresAt.slice(0, 10)}.`);
+    await r.confirm(`${me(r)} invited *${escapeMrkdwn(result.user.email)}* as ${environmentRoleLabel(result.user.role)}. The activation link works until ${result.invitation.expiresAt.slice(0, 10)}.`);
   },
 };
 
@@ -48,8 +49,8 @@ export const makeAdmin: Subcommand = {
 async function changeRole(r: Run, userText: string, role: 'BASIC' | 'ADVANCED' | 'ADMINISTRATOR') {
   const user = await userArg(r, userText);
   const result = await setRole(r.ctx.deps, r.caller, { userId: user.id, role });
-  if (!result.changed) return r.respond({ text: `${escapeMrkdwn(result.user.email)} already is ${environmentRoleLabel[role]}; nothing changed.` });
-  await r.confirm(`${me(r)} made *${escapeMrkdwn(result.user.name ?? result.user.email)}* ${environmentRoleLabel[role]} (was ${environmentRoleLabel[result.previousRole]}).`);
+  if (!result.changed) return r.respond({ text: `${escapeMrkdwn(result.user.email)} already is ${environmentRoleLabel(role)}; nothing changed.` });
+  await r.confirm(`${me(r)} made *${escapeMrkdwn(result.user.name ?? result.user.email)}* ${environmentRoleLabel(role)} (was ${environmentRoleLabel(result.previousRole)}).`);
 }
 
 const statusChange = (verb: string, done: (who: string) => string, fn: typeof blockUser): Subcommand => ({

@@ -9,7 +9,6 @@ type Key =
   | 'loginTitle' | 'noAccount' | 'register' | 'loggedOut'
   | 'accountTitle' | 'environment' | 'yourRole' | 'organisations' | 'organisation' | 'roleInOrg' | 'noOrganisations'
   | 'logOut' | 'welcomeJoined' | 'welcomeNew' | 'welcomePublic' | 'loggedInAs'
-  | 'BASIC' | 'ADVANCED' | 'ADMINISTRATOR' | 'MEMBER' | 'ORG_ADMINISTRATOR'
   | 'tooMany' | 'forgedTitle' | 'forged' | 'loginRefused' | 'badEmail' | 'badName' | 'weakPassword' | 'linkInvalid'
   | 'alreadyRegistered' | 'errorSummary' | 'language';
 
@@ -50,11 +49,6 @@ export const text: Dict<Key> = {
     welcomeNew: 'Welcome! You created the environment {environment} for your email domain and are its administrator.',
     welcomePublic: 'Welcome! You created the environment {environment} and are its administrator. Your email domain is a shared mail service, so colleagues join by invitation.',
     loggedInAs: 'Logged in as {email}',
-    BASIC: 'Basic user',
-    ADVANCED: 'Advanced user',
-    ADMINISTRATOR: 'Administrator',
-    MEMBER: 'Member',
-    ORG_ADMINISTRATOR: 'Organisation administrator',
     tooMany: 'Too many attempts. Wait {minutes} minute(s) and try again.',
     forgedTitle: 'This form has expired',
     forged: 'This form could not be accepted: it was opened too long ago or did not come from this site. Open the page again and send it once more.',
@@ -103,11 +97,6 @@ export const text: Dict<Key> = {
     welcomeNew: 'Welkom! Je hebt de omgeving {environment} voor het domein van je e-mailadres aangemaakt en bent de beheerder.',
     welcomePublic: 'Welkom! Je hebt de omgeving {environment} aangemaakt en bent de beheerder. Je e-maildomein is een gedeelde maildienst, dus collega\'s komen erbij via een uitnodiging.',
     loggedInAs: 'Ingelogd als {email}',
-    BASIC: 'Basisgebruiker',
-    ADVANCED: 'Gevorderde gebruiker',
-    ADMINISTRATOR: 'Beheerder',
-    MEMBER: 'Lid',
-    ORG_ADMINISTRATOR: 'Organisatiebeheerder',
     tooMany: 'Te veel pogingen. Wacht {minutes} minuut/minuten en probeer het opnieuw.',
     forgedTitle: 'Dit formulier is verlopen',
     forged: 'Dit formulier kon niet worden aangenomen: het is te lang geleden geopend of kwam niet van deze site. Open de pagina opnieuw en verstuur het nog eens.',

@@ -1,5 +1,6 @@
 // The pages' HTML: plain forms with visible labels, hints and errors tied to their fields
 // (aria-describedby), an error summary announced to screen readers, and a language switch.
+import { labels, type EnvironmentRole, type OrganisationRole } from '../../i18n/labels.ts';
 import { html, type Html } from '../html.ts';
 import type { Locale } from '../i18n.ts';
 import { page } from '../page.ts';
@@ -103,13 +104,14 @@ ${input({ name: 'password', label: s.password, type: 'password', autocomplete: '
 export interface AccountView {
   email: string;
   name: string | null;
-  role: 'BASIC' | 'ADVANCED' | 'ADMINISTRATOR';
+  role: EnvironmentRole;
   environmentName: string;
-  organisations: { name: string; role: 'MEMBER' | 'ADMINISTRATOR' }[];
+  organisations: { name: string; role: OrganisationRole }[];
 }
 
 export function accountPage(locale: Locale, csrf: string, account: AccountView, welcome?: string): string {
   const s = text[locale];
+  const words = labels[locale];
   const logout = html`<form method="post" action="/logout?lang=${locale}" class="inline">${csrfField(csrf)}<button type="submit">${s.logOut}</button></form>`;
   return page({
     locale,
@@ -120,12 +122,12 @@ export function accountPage(locale: Locale, csrf: string, account: AccountView, 
 <dt>${s.name}</dt><dd>${account.name ?? ''}</dd>
 <dt>${s.email}</dt><dd>${account.email}</dd>
 <dt>${s.environment}</dt><dd>${account.environmentName}</dd>
-<dt>${s.yourRole}</dt><dd>${s[account.role]}</dd>
+<dt>${s.yourRole}</dt><dd>${words.environmentRole[account.role]}</dd>
 </dl>
 <h2>${s.organisations}</h2>
 ${account.organisations.length
   ? html`<table><caption class="hint">${s.organisations}</caption><thead><tr><th scope="col">${s.organisation}</th><th scope="col">${s.roleInOrg}</th></tr></thead><tbody>
-${account.organisations.map((o) => html`<tr><td>${o.name}</td><td>${o.role === 'ADMINISTRATOR' ? s.ORG_ADMINISTRATOR : s.MEMBER}</td></tr>`)}</tbody></table>`
+${account.organisations.map((o) => html`<tr><td>${o.name}</td><td>${words.organisationRole[o.role]}</td></tr>`)}</tbody></table>`
   : html`<p>${s.noOrganisations}</p>`}
 ${logout}`,
   });

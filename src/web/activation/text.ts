@@ -2,11 +2,6 @@
 // here (the rights service's messages are English only).
 import type { Locale } from '../i18n.ts';
 
-export const roleNames: Record<Locale, Record<string, string>> = {
-  en: { BASIC: 'Basic user', ADVANCED: 'Advanced user', ADMINISTRATOR: 'Administrator' },
-  nl: { BASIC: 'Basisgebruiker', ADVANCED: 'Geavanceerde gebruiker', ADMINISTRATOR: 'Beheerder' },
-};
-
 export type LinkProblem = 'invitation_invalid' | 'invitation_expired' | 'invitation_used' | 'invitation_revoked';
 
 export const text = {

@@ -1,9 +1,10 @@
 // The activation page, its result and its problem pages: visible labels, hints and errors tied to
 // their fields (aria-describedby), an error summary announced to screen readers, big touch targets.
+import { environmentRoleLabel } from '../../i18n/labels.ts';
 import { html, type Html } from '../html.ts';
 import type { Locale } from '../i18n.ts';
 import { page } from '../page.ts';
-import { formatExpiry, roleNames, text, type LinkProblem } from './text.ts';
+import { formatExpiry, text, type LinkProblem } from './text.ts';
 
 export interface Invitation {
   email: string;
@@ -30,7 +31,7 @@ ${bad ? html`<p class="field-error" id="${opts.name}-error">${opts.error!.messag
 
 export function activationForm(locale: Locale, inv: Invitation, opts: { token: string; csrf: string; name?: string; error?: FieldError }): string {
   const s = text[locale];
-  const role = roleNames[locale][inv.role] ?? inv.role;
+  const role = environmentRoleLabel(locale, inv.role);
   const other: Locale = locale === 'nl' ? 'en' : 'nl';
   const nav = html`<nav aria-label="${s.language}"><a href="/activate?token=${encodeURIComponent(opts.token)}&amp;lang=${other}" lang="${other}" hreflang="${other}">${other === 'nl' ? 'Nederlands' : 'English'}</a></nav>`;
   return page({
@@ -56,7 +57,7 @@ export function activatedPage(locale: Locale, r: { name: string; email: string; 
   return page({
     locale,
     title: s.doneTitle,
-    body: html`<p role="status">${s.done(r.name, r.environmentName, roleNames[locale][r.role] ?? r.role)}</p>
+    body: html`<p role="status">${s.done(r.name, r.environmentName, environmentRoleLabel(locale, r.role))}</p>
 ${r.organisations.length ? html`<p>${s.joined(r.organisations.join(', '))}</p>` : ''}
 <p>${s.logIn(r.email)}</p><p><a href="/login?lang=${locale}">${s.logInLink}</a></p>`,
   });

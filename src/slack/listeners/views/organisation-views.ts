@@ -1,6 +1,7 @@
 // Submissions of the organisation modals: create, edit (and its picker), add member, remove member.
 import { addMember, createOrganisation, getOrganisation, removeMember, updateOrganisation } from '../../../rights/index.ts';
-import { organisationRoleLabel, type OrganisationRole } from '../../command-text.ts';
+import type { OrganisationRole } from '../../../i18n/labels.ts';
+import { organisationRoleLabel } from '../../blocks/labels.ts';
 import { organisationFields, organisationModal, removeMemberModal } from '../../blocks/modals.ts';
 import { escapeMrkdwn } from '../../blocks/text.ts';
 import type { SlackContext } from '../../context.ts';
@@ -41,7 +42,7 @@ export const addMemberSubmission = (ctx: SlackContext) =>
       organisationId: text(values, 'organisation') ?? '',
       role: (text(values, 'role') as OrganisationRole | undefined) ?? 'MEMBER',
     });
-    return { confirm: `<@${caller.slackUserId}> added *${escapeMrkdwn(result.user.name ?? result.user.email)}* to *${escapeMrkdwn(result.organisation.name)}* as ${organisationRoleLabel[result.role]}.` };
+    return { confirm: `<@${caller.slackUserId}> added *${escapeMrkdwn(result.user.name ?? result.user.email)}* to *${escapeMrkdwn(result.organisation.name)}* as ${organisationRoleLabel(result.role)}.` };
   });
 
 export const removeMemberSubmission = (ctx: SlackContext) =>
