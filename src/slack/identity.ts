@@ -4,6 +4,8 @@ import type { webApi } from '@slack/bolt';
 import { AppError, findActiveUserByEmail, linkSlackUser, type Actor, type RightsDeps } from '../rights/index.ts';
 
 export interface Caller extends Actor {
+  /** always known in Slack: the account that sent the request */
+  slackUserId: string;
   environmentId: string;
   email: string;
   role: 'BASIC' | 'ADVANCED' | 'ADMINISTRATOR';

@@ -1,6 +1,7 @@
 // api-token create|list|revoke: bearer tokens with which the document platform asks the rights API.
 // A new token is shown once, only to the administrator who made it; the channel sees that it exists.
 import { createApiToken, listApiTokens, revokeApiToken } from '../../rights/index.ts';
+import { apiTokenCreated, apiTokenRevoked } from '../blocks/confirmations.ts';
 import { usage, type Subcommand } from './run.ts';
 
 export const apiToken: Subcommand = {
@@ -15,7 +16,7 @@ export const apiToken: Subcommand = {
         await r.respond({
           text: `API token *${made.name}* (shown once, store it now):\n\`${made.token}\`\nSend it as \`Authorization: Bearer <token>\` to /api/v1/authorize. Revoke it with \`${r.ctx.command} api-token revoke ${made.name}\`.`,
         });
-        await r.confirm(`<@${r.caller.slackUserId}> created the rights API token *${made.name}*.`);
+        await r.confirm(apiTokenCreated(r.caller.slackUserId, made));
         return;
       }
       case 'list': {
@@ -30,7 +31,7 @@ export const apiToken: Subcommand = {
       case 'revoke': {
         if (!name) return usage(r, 'api-token revoke <name>');
         const revoked = await revokeApiToken(r.ctx.deps, r.caller, { name });
-        await r.confirm(`<@${r.caller.slackUserId}> revoked the rights API token *${revoked.name}*.`);
+        await r.confirm(apiTokenRevoked(r.caller.slackUserId, revoked));
         return;
       }
       default:

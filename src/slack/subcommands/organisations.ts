@@ -1,10 +1,9 @@
 // Subcommands about organisations and their members: create-org, org, add-to-org, remove-member.
 import { addMember, createOrganisation, getOrganisation, removeMember } from '../../rights/index.ts';
 import { organisationRole } from '../command-text.ts';
-import { organisationRoleLabel } from '../blocks/labels.ts';
+import { memberAdded, memberRemoved, organisationCreated } from '../blocks/confirmations.ts';
 import { organisationDetails } from '../blocks/messages.ts';
 import { addMemberModal, organisationModal, pickOrganisationModal, removeMemberModal } from '../blocks/modals.ts';
-import { escapeMrkdwn } from '../blocks/text.ts';
 import { organisationArg, userArg, usage, type Subcommand } from './run.ts';
 
 export const createOrg: Subcommand = {
@@ -15,7 +14,7 @@ export const createOrg: Subcommand = {
       return;
     }
     const result = await createOrganisation(r.ctx.deps, r.caller, { name: r.args.join(' ') });
-    await r.confirm(`<@${r.caller.slackUserId}> created the organisation *${escapeMrkdwn(result.organisation.name)}* and is its organisation administrator.`);
+    await r.confirm(organisationCreated(r.caller.slackUserId, result.organisation));
   },
 };
 
@@ -54,7 +53,7 @@ export const addToOrg: Subcommand = {
     const user = await userArg(r, r.args[0]);
     const organisation = await organisationArg(r, orgWords);
     const result = await addMember(r.ctx.deps, r.caller, { userId: user.id, organisationId: organisation.id, role: role ?? 'MEMBER' });
-    await r.confirm(`<@${r.caller.slackUserId}> added *${escapeMrkdwn(result.user.name ?? result.user.email)}* to *${escapeMrkdwn(result.organisation.name)}* as ${organisationRoleLabel(result.role)}.`);
+    await r.confirm(memberAdded(r.caller.slackUserId, result.user, result.organisation, result.role));
   },
 };
 
@@ -69,6 +68,6 @@ export const removeMemberCommand: Subcommand = {
     const user = await userArg(r, r.args[0]);
     const organisation = await organisationArg(r, r.args.slice(1));
     const result = await removeMember(r.ctx.deps, r.caller, { userId: user.id, organisationId: organisation.id });
-    await r.confirm(`<@${r.caller.slackUserId}> removed *${escapeMrkdwn(result.user.name ?? result.user.email)}* from *${escapeMrkdwn(result.organisation.name)}*. They stay in the environment.`);
+    await r.confirm(memberRemoved(r.caller.slackUserId, result.user, result.organisation));
   },
 };

@@ -1,12 +1,11 @@
 // Subcommands that change a user: invite, set-role / make-admin, block, unblock, remove-user, resend, revoke.
 import { blockUser, inviteUser, removeUser, resendInvitation, revokeInvitation, setRole, unblockUser } from '../../rights/index.ts';
 import { environmentRole } from '../command-text.ts';
-import { environmentRoleLabel } from '../blocks/labels.ts';
+import {
+  invitationResent, invitationRevoked, roleChanged, roleUnchangedToCaller, userBlocked, userInvited, userRemoved, userUnblocked,
+} from '../blocks/confirmations.ts';
 import { inviteModal, setRoleModal } from '../blocks/modals.ts';
-import { escapeMrkdwn } from '../blocks/text.ts';
 import { userArg, usage, type Run, type Subcommand } from './run.ts';
-
-const me = (r: Run) => `<@${r.caller.slackUserId}>`;
 
 export const invite: Subcommand = {
   usage: 'invite name@company.nl [basic|advanced|administrator]',
@@ -18,7 +17,7 @@ export const invite: Subcommand = {
     const role = environmentRole(r.args[1]) ?? 'BASIC';
     if (r.args[1] && !environmentRole(r.args[1])) return usage(r, this.usage);
     const result = await inviteUser(r.ctx.deps, r.caller, { email: r.args[0]!, role });
-    await r.confirm(`${me(r)} invited *${escapeMrkdwn(result.user.email)}* as ${environmentRoleLabel(result.user.role)}. The activation link works until ${result.invitation.expiresAt.slice(0, 10)}.`);
+    await r.confirm(userInvited(r.caller.slackUserId, result.user, result.invitation.expiresAt));
   },
 };
 
@@ -49,23 +48,23 @@ export const makeAdmin: Subcommand = {
 async function changeRole(r: Run, userText: string, role: 'BASIC' | 'ADVANCED' | 'ADMINISTRATOR') {
   const user = await userArg(r, userText);
   const result = await setRole(r.ctx.deps, r.caller, { userId: user.id, role });
-  if (!result.changed) return r.respond({ text: `${escapeMrkdwn(result.user.email)} already is ${environmentRoleLabel(role)}; nothing changed.` });
-  await r.confirm(`${me(r)} made *${escapeMrkdwn(result.user.name ?? result.user.email)}* ${environmentRoleLabel(role)} (was ${environmentRoleLabel(result.previousRole)}).`);
+  if (!result.changed) return r.respond({ text: roleUnchangedToCaller(result.user, role) });
+  await r.confirm(roleChanged(r.caller.slackUserId, result.user, role, result.previousRole));
 }
 
-const statusChange = (verb: string, done: (who: string) => string, fn: typeof blockUser): Subcommand => ({
+const statusChange = (verb: string, fn: typeof blockUser, confirmation: typeof userBlocked): Subcommand => ({
   usage: `${verb} <user>`,
   async run(r) {
     if (r.args.length === 0) return usage(r, this.usage);
     const user = await userArg(r, r.args.join(' '));
     const result = await fn(r.ctx.deps, r.caller, { userId: user.id });
-    await r.confirm(`${me(r)} ${done(`*${escapeMrkdwn(result.user.name ?? result.user.email)}*`)}.`);
+    await r.confirm(confirmation(r.caller.slackUserId, result.user));
   },
 });
 
-export const block = statusChange('block', (who) => `blocked ${who}`, blockUser);
-export const unblock = statusChange('unblock', (who) => `unblocked ${who}`, unblockUser);
-export const removeUserCommand = statusChange('remove-user', (who) => `removed ${who} from the environment`, removeUser);
+export const block = statusChange('block', blockUser, userBlocked);
+export const unblock = statusChange('unblock', unblockUser, userUnblocked);
+export const removeUserCommand = statusChange('remove-user', removeUser, userRemoved);
 
 export const resend: Subcommand = {
   usage: 'resend <user>',
@@ -73,7 +72,7 @@ export const resend: Subcommand = {
     if (r.args.length === 0) return usage(r, this.usage);
     const user = await userArg(r, r.args.join(' '));
     const result = await resendInvitation(r.ctx.deps, r.caller, { userId: user.id });
-    await r.confirm(`${me(r)} sent *${escapeMrkdwn(result.user.email)}* a new activation link (older links no longer work). It works until ${result.invitation.expiresAt.slice(0, 10)}.`);
+    await r.confirm(invitationResent(r.caller.slackUserId, result.user, result.invitation.expiresAt));
   },
 };
 
@@ -83,7 +82,7 @@ export const revoke: Subcommand = {
     if (r.args.length === 0) return usage(r, this.usage);
     const user = await userArg(r, r.args.join(' '));
     const result = await revokeInvitation(r.ctx.deps, r.caller, { userId: user.id });
-    await r.confirm(`${me(r)} revoked the invitation of *${escapeMrkdwn(result.user.email)}*; their links no longer work.`);
+    await r.confirm(invitationRevoked(r.caller.slackUserId, result.user));
   },
 };
 

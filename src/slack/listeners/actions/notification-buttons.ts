@@ -5,7 +5,7 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '
 import { AppError, blockUser, getUser, setRole } from '../../../rights/index.ts';
 import { addMemberModal } from '../../blocks/modals.ts';
 import { userOption } from '../../blocks/options.ts';
-import { escapeMrkdwn } from '../../blocks/text.ts';
+import { roleChanged, roleUnchanged, userBlocked } from '../../blocks/confirmations.ts';
 import type { SlackContext } from '../../context.ts';
 import { errorText } from '../../errors.ts';
 import type { Caller } from '../../identity.ts';
@@ -49,12 +49,12 @@ export const addToOrganisationButton = (ctx: SlackContext) =>
 export const makeAdministratorButton = (ctx: SlackContext) =>
   button(ctx, async ({ caller, userId }) => {
     const result = await setRole(ctx.deps, caller, { userId, role: 'ADMINISTRATOR' });
-    if (!result.changed) return `*${escapeMrkdwn(result.user.name ?? result.user.email)}* already is an Administrator.`;
-    return `<@${caller.slackUserId}> made *${escapeMrkdwn(result.user.name ?? result.user.email)}* Administrator.`;
+    if (!result.changed) return roleUnchanged(caller.slackUserId, result.user, result.user.role);
+    return roleChanged(caller.slackUserId, result.user, result.user.role, result.previousRole);
   });
 
 export const blockButton = (ctx: SlackContext) =>
   button(ctx, async ({ caller, userId }) => {
     const result = await blockUser(ctx.deps, caller, { userId });
-    return `<@${caller.slackUserId}> blocked *${escapeMrkdwn(result.user.name ?? result.user.email)}*.`;
+    return userBlocked(caller.slackUserId, result.user);
   });

@@ -1,9 +1,8 @@
 // Submissions of the organisation modals: create, edit (and its picker), add member, remove member.
 import { addMember, createOrganisation, getOrganisation, removeMember, updateOrganisation } from '../../../rights/index.ts';
 import type { OrganisationRole } from '../../../i18n/labels.ts';
-import { organisationRoleLabel } from '../../blocks/labels.ts';
+import { memberAdded, memberRemoved, organisationCreated, organisationSaved } from '../../blocks/confirmations.ts';
 import { organisationFields, organisationModal, removeMemberModal } from '../../blocks/modals.ts';
-import { escapeMrkdwn } from '../../blocks/text.ts';
 import type { SlackContext } from '../../context.ts';
 import { submission, text, type Values } from './submission.ts';
 
@@ -17,15 +16,13 @@ function details(values: Values) {
 export const createOrgSubmission = (ctx: SlackContext) =>
   submission(ctx, async ({ ctx, caller, values }) => {
     const result = await createOrganisation(ctx.deps, caller, { name: text(values, 'name') ?? '', ...details(values) });
-    return { confirm: `<@${caller.slackUserId}> created the organisation *${escapeMrkdwn(result.organisation.name)}* and is its organisation administrator.` };
+    return { confirm: organisationCreated(caller.slackUserId, result.organisation) };
   });
 
 export const editOrgSubmission = (ctx: SlackContext) =>
   submission(ctx, async ({ ctx, caller, values, meta }) => {
     const result = await updateOrganisation(ctx.deps, caller, { organisationId: meta.organisationId ?? '', name: text(values, 'name') ?? '', ...details(values) });
-    const changed = Object.keys(result.changed);
-    if (changed.length === 0) return { confirm: `<@${caller.slackUserId}> saved *${escapeMrkdwn(result.organisation.name)}* without changes.` };
-    return { confirm: `<@${caller.slackUserId}> changed ${changed.join(', ')} of *${escapeMrkdwn(result.organisation.name)}*.` };
+    return { confirm: organisationSaved(caller.slackUserId, result.organisation, Object.keys(result.changed)) };
   });
 
 /** `org` without a name: the picker's Next button shows the edit form for the chosen organisation. */
@@ -42,7 +39,7 @@ export const addMemberSubmission = (ctx: SlackContext) =>
       organisationId: text(values, 'organisation') ?? '',
       role: (text(values, 'role') as OrganisationRole | undefined) ?? 'MEMBER',
     });
-    return { confirm: `<@${caller.slackUserId}> added *${escapeMrkdwn(result.user.name ?? result.user.email)}* to *${escapeMrkdwn(result.organisation.name)}* as ${organisationRoleLabel(result.role)}.` };
+    return { confirm: memberAdded(caller.slackUserId, result.user, result.organisation, result.role) };
   });
 
 export const removeMemberSubmission = (ctx: SlackContext) =>
@@ -53,5 +50,5 @@ export const removeMemberSubmission = (ctx: SlackContext) =>
       return { update: removeMemberModal({ channel: meta.channel, organisationId: org.id, organisationName: org.name }) };
     }
     const result = await removeMember(ctx.deps, caller, { userId: text(values, 'user') ?? '', organisationId: meta.organisationId ?? text(values, 'organisation') ?? '' });
-    return { confirm: `<@${caller.slackUserId}> removed *${escapeMrkdwn(result.user.name ?? result.user.email)}* from *${escapeMrkdwn(result.organisation.name)}*. They stay in the environment.` };
+    return { confirm: memberRemoved(caller.slackUserId, result.user, result.organisation) };
   });

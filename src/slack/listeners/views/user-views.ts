@@ -1,8 +1,7 @@
 // Submissions of the invite and set-role modals.
 import { inviteUser, setRole } from '../../../rights/index.ts';
 import type { EnvironmentRole } from '../../../i18n/labels.ts';
-import { environmentRoleLabel } from '../../blocks/labels.ts';
-import { escapeMrkdwn } from '../../blocks/text.ts';
+import { roleChanged, roleUnchanged, userInvited } from '../../blocks/confirmations.ts';
 import { submission, text } from './submission.ts';
 import type { SlackContext } from '../../context.ts';
 
@@ -14,15 +13,13 @@ export const inviteSubmission = (ctx: SlackContext) =>
       role: (text(values, 'role') as EnvironmentRole | undefined) ?? 'BASIC',
       organisations,
     });
-    const orgs = organisations.length ? ` and ${organisations.length} organisation${organisations.length === 1 ? '' : 's'} to join on activation` : '';
-    return { confirm: `<@${caller.slackUserId}> invited *${escapeMrkdwn(result.user.email)}* as ${environmentRoleLabel(result.user.role)}${orgs}. The activation link works until ${result.invitation.expiresAt.slice(0, 10)}.` };
+    return { confirm: userInvited(caller.slackUserId, result.user, result.invitation.expiresAt, organisations.length) };
   });
 
 export const setRoleSubmission = (ctx: SlackContext) =>
   submission(ctx, async ({ ctx, caller, values }) => {
     const role = text(values, 'role') as EnvironmentRole | undefined;
     const result = await setRole(ctx.deps, caller, { userId: text(values, 'user') ?? '', role: role as EnvironmentRole });
-    const who = escapeMrkdwn(result.user.name ?? result.user.email);
-    if (!result.changed) return { confirm: `<@${caller.slackUserId}> checked *${who}*: already ${environmentRoleLabel(result.user.role)}, nothing changed.` };
-    return { confirm: `<@${caller.slackUserId}> made *${who}* ${environmentRoleLabel(result.user.role)} (was ${environmentRoleLabel(result.previousRole)}).` };
+    if (!result.changed) return { confirm: roleUnchanged(caller.slackUserId, result.user, result.user.role) };
+    return { confirm: roleChanged(caller.slackUserId, result.user, result.user.role, result.previousRole) };
   });
