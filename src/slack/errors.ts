@@ -1,5 +1,7 @@
-// The one place where errors become Slack text: AppError's userMessage as is, anything else a calm
-// "our side" message with a reference the operator can find in the logs.
+// The one place where errors become Slack answers: AppError's userMessage as is, anything else a calm
+// "our side" message with a reference the operator can find in the logs. Every listener goes
+// through here: commands, buttons and menus answer with errorText, modals with modalErrors, and the
+// places where Slack shows nothing (options menus, the App Home) with unanswerable.
 import { isAppError } from '../rights/index.ts';
 import type { Logger } from '../log.ts';
 
@@ -8,6 +10,15 @@ export function errorText(err: unknown, logger: Logger, reference?: string): str
   const ref = reference ? ` (reference ${reference.slice(0, 40)})` : '';
   logger.error({ err, reference }, 'Slack request failed');
   return `:warning: Something went wrong on our side${ref}. Nothing was changed, or the change was completed once; check with \`users\` or \`audit\` and try again in a minute. If it keeps failing, tell your eConnect operator.`;
+}
+
+/**
+ * For a failure Slack gives us no way to show (an options menu can only be empty, an event has no
+ * reply): a refusal is routine and logged as such, anything else is logged as the failure it is.
+ */
+export function unanswerable(err: unknown, logger: Logger, what: string): void {
+  if (isAppError(err)) logger.info({ code: err.code }, `${what}: ${err.userMessage}`);
+  else logger.error({ err }, what);
 }
 
 // Rights fields that are called differently in our modals.

@@ -10,6 +10,8 @@ import { tellCaller } from '../../reply.ts';
 
 type Args = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
+const actionLogger = (ctx: SlackContext, body: BlockAction) => ctx.logger.child({ action: body.actions[0]?.action_id, slackUser: body.user.id });
+
 const picked = (body: BlockAction) => {
   const a = body.actions[0] as { selected_option?: { value: string }; value?: string };
   return a.selected_option?.value ?? a.value ?? '';
@@ -25,7 +27,7 @@ function viewPicker(ctx: SlackContext, build: (meta: { channel: string }, org: A
       const org = await getOrganisation(ctx.deps, caller, { organisationId: picked(body) });
       await client.views.update({ view_id: view.id, hash: view.hash, view: build(meta, org) as never });
     } catch (err) {
-      await tellCaller(client, meta.channel, body.user.id, errorText(err, ctx.logger)).catch(() => undefined);
+      await tellCaller(client, meta.channel, body.user.id, errorText(err, actionLogger(ctx, body))).catch(() => undefined);
     }
   };
 }
@@ -45,7 +47,7 @@ export function editButton(ctx: SlackContext) {
       const channel = body.channel?.id ?? '';
       await client.views.open({ trigger_id: body.trigger_id, view: organisationModal('edit_org', { channel, organisationId: org.id, organisationName: org.name }, org) as never });
     } catch (err) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: errorText(err, ctx.logger) });
+      await respond({ response_type: 'ephemeral', replace_original: false, text: errorText(err, actionLogger(ctx, body)) });
     }
   };
 }

@@ -3,6 +3,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { helpText } from '../../blocks/messages.ts';
 import { section } from '../../blocks/text.ts';
 import type { SlackContext } from '../../context.ts';
+import { unanswerable } from '../../errors.ts';
 
 export function appHomeOpened(ctx: SlackContext) {
   return async ({ event, client }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs) => {
@@ -10,7 +11,7 @@ export function appHomeOpened(ctx: SlackContext) {
     try {
       await client.views.publish({ user_id: event.user, view: { type: 'home', blocks: [section(helpText(ctx.command))] } });
     } catch (err) {
-      ctx.logger.warn({ err }, 'could not publish the App Home');
+      unanswerable(err, ctx.logger.child({ slackUser: event.user }), 'could not publish the App Home');
     }
   };
 }

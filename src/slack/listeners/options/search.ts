@@ -6,6 +6,7 @@ import { isAppError, listMembers, listOrganisations, listUsers, resolveUser } fr
 import { decodeMeta } from '../../blocks/modals.ts';
 import { limitOptions, organisationOption, userOption, type Option } from '../../blocks/options.ts';
 import type { SlackContext } from '../../context.ts';
+import { unanswerable } from '../../errors.ts';
 import type { Caller } from '../../identity.ts';
 
 type Args = SlackOptionsMiddlewareArgs & AllMiddlewareArgs;
@@ -17,7 +18,7 @@ function options(ctx: SlackContext, find: (caller: Caller, query: string, body: 
       const caller = await ctx.identity.caller(client, body.user.id, body.team?.id, undefined);
       await ack({ options: limitOptions(await find(caller, query, body)) as never });
     } catch (err) {
-      ctx.logger.info({ err, slackUser: body.user.id }, 'no options for this caller');
+      unanswerable(err, ctx.logger.child({ slackUser: body.user.id }), 'no options for this caller');
       await ack({ options: [] });
     }
   };
