@@ -1,23 +1,33 @@
 // The rights API: other systems (the document platform) ask "may user U do A on organisation O?".
 // Authenticated with an environment's bearer token; questions about other environments are denied.
 import { Router, type Request, type Response } from 'express';
-import { authenticateApiToken, authorize, isAppError, type RightsDeps } from '../rights/index.ts';
+import { AppError, authenticateApiToken, authorize, isAppError, type RightsDeps } from '../rights/index.ts';
+
+const NO_TOKEN =
+  'Send an API token of your environment as "Authorization: Bearer <token>". An administrator creates one with the api-token subcommand in Slack.';
+
+/**
+ * The one place where the API turns a failure into its JSON answer: a missing or unknown token is 401,
+ * any other refusal 400 with the field at fault. Anything else is not ours to explain: it goes on to
+ * the server's error handler (logged, 500).
+ */
+function sendError(res: Response, err: unknown): void {
+  if (!isAppError(err)) throw err;
+  if (err.code === 'not_authenticated') {
+    res.status(401).setHeader('www-authenticate', 'Bearer').json({ error: err.code, message: err.userMessage });
+    return;
+  }
+  res.status(400).json({ error: err.code, message: err.userMessage, field: err.field ?? null });
+}
 
 export function rightsApiRouter(deps: RightsDeps): Router {
   const router = Router();
 
   async function answer(req: Request, res: Response, question: Record<string, unknown>) {
-    const header = req.get('authorization') ?? '';
-    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-    const caller = await authenticateApiToken(deps, token);
-    if (!caller) {
-      res.status(401).setHeader('www-authenticate', 'Bearer').json({
-        error: 'not_authenticated',
-        message: 'Send an API token of your environment as "Authorization: Bearer <token>". An administrator creates one with the api-token subcommand in Slack.',
-      });
-      return;
-    }
     try {
+      const token = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
+      const caller = await authenticateApiToken(deps, token);
+      if (!caller) throw new AppError('not_authenticated', NO_TOKEN);
       const result = await authorize(
         deps,
         {
@@ -29,11 +39,7 @@ export function rightsApiRouter(deps: RightsDeps): Router {
       );
       res.json({ allow: result.allowed, reason: result.reason, user: result.userId, action: result.action, organisation: result.organisationId });
     } catch (err) {
-      if (isAppError(err)) {
-        res.status(400).json({ error: err.code, message: err.userMessage, field: err.field ?? null });
-        return;
-      }
-      throw err;
+      sendError(res, err);
     }
   }
 
