@@ -7,6 +7,7 @@ import type { Database } from '../db/database.ts';
 import type { Logger } from '../log.ts';
 import type { RightsDeps } from '../rights/index.ts';
 import type { CsrfTools } from './csrf.ts';
+import { unexpectedError } from './errors.ts';
 
 export interface WebContext {
   db: Database;
@@ -69,11 +70,6 @@ export function createWebApp(ctx: WebContext, routes: WebRoutes = {}) {
   app.use((req, res) => {
     res.status(404).type('text/plain').send('Not found');
   });
-  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const status = (err as { status?: number; statusCode?: number }).status ?? (err as { statusCode?: number }).statusCode ?? 500;
-    if (status >= 500) req.log?.error({ err }, 'request failed');
-    if (res.headersSent) return;
-    res.status(status).type('text/plain').send(status === 413 ? 'Request too large' : status >= 500 ? 'Something went wrong on our side. Try again in a moment.' : 'Bad request');
-  });
+  app.use(unexpectedError);
   return app;
 }

@@ -4,20 +4,17 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import {
   completeRegistration, createSession, describeAccount, describeRegistration, endSession, findSessionUser, isAppError, login,
-  startRegistration, type AppError, type RegistrationOutcome,
+  startRegistration, type RegistrationOutcome,
 } from '../../rights/index.ts';
 import { normaliseEmail } from '../../rights/email.ts';
+import { fieldError, isFormProblem, pageStatus, refusalMessage } from '../errors.ts';
+import { formValue } from '../form.ts';
 import { pickLocale, type Locale } from '../i18n.ts';
 import type { WebContext } from '../server.ts';
 import { loginLimits, registrationLimits, TooManyAttempts } from './rate-limits.ts';
 import { clearSessionCookie, sessionToken, setSessionCookie } from './session-cookie.ts';
-import { fill, text } from './text.ts';
+import { fieldWords, fill, registrationRefusals, text } from './text.ts';
 import { accountPage, checkEmailPage, completePage, linkProblemPage, loginPage, problemPage, registerPage } from './views.ts';
-
-const field = (body: unknown, name: string): string => {
-  const v = (body as Record<string, unknown> | undefined)?.[name];
-  return typeof v === 'string' ? v : '';
-};
 
 const outcomes: Record<RegistrationOutcome, 'welcomeJoined' | 'welcomeNew' | 'welcomePublic'> = {
   joined: 'welcomeJoined',
@@ -56,7 +53,7 @@ export function accountRouter(ctx: WebContext): Router {
 
   router.post('/register', protect('/register'), async (req, res) => {
     const locale = pickLocale(req);
-    const typed = field(req.body, 'email');
+    const typed = formValue(req, 'email');
     const email = normaliseEmail(typed);
     if (!email) {
       send(res, 400, registerPage(locale, csrf.token(req, res), { email: typed, error: { field: 'email', message: text[locale].badEmail } }));
@@ -83,31 +80,30 @@ export function accountRouter(ctx: WebContext): Router {
     } catch (err) {
       if (!isAppError(err)) throw err;
       const locale = pickLocale(req);
-      send(res, 400, linkProblemPage(locale, locale === 'en' ? err.userMessage : text.nl.linkInvalid));
+      send(res, pageStatus(err), linkProblemPage(locale, refusalMessage(locale, err, registrationRefusals)));
     }
   });
 
   router.post('/register/verify', protect('/register'), async (req, res) => {
     const locale = pickLocale(req);
-    const token = field(req.body, 'token');
-    const name = field(req.body, 'name');
+    const token = formValue(req, 'token');
+    const name = formValue(req, 'name');
     try {
-      const result = await completeRegistration(deps, { token, name, password: field(req.body, 'password') });
+      const result = await completeRegistration(deps, { token, name, password: formValue(req, 'password') });
       const session = await createSession(deps, result.user.id);
       setSessionCookie(res, secureCookies, session.token, session.expiresAt);
       req.log.info({ userId: result.user.id, environmentId: result.user.environmentId, outcome: result.outcome }, 'registered');
       res.redirect(303, `/account?lang=${locale}&welcome=${result.outcome}`);
     } catch (err) {
       if (!isAppError(err)) throw err;
-      if (err.code === 'weak_password' || err.code === 'invalid_input') {
+      if (isFormProblem(err)) {
         const v = await describeRegistration(deps, token).catch(() => null);
         if (v) {
-          send(res, 400, completePage(locale, csrf.token(req, res), { token, email: v.email, name, error: formError(locale, err) }));
+          send(res, pageStatus(err), completePage(locale, csrf.token(req, res), { token, email: v.email, name, error: fieldError(locale, err, fieldWords) }));
           return;
         }
       }
-      const message = locale === 'en' ? err.userMessage : err.code === 'already_exists' ? text.nl.alreadyRegistered : text.nl.linkInvalid;
-      send(res, 400, linkProblemPage(locale, message));
+      send(res, pageStatus(err), linkProblemPage(locale, refusalMessage(locale, err, registrationRefusals)));
     }
   });
 
@@ -118,7 +114,7 @@ export function accountRouter(ctx: WebContext): Router {
 
   router.post('/login', protect('/login'), async (req, res) => {
     const locale = pickLocale(req);
-    const email = field(req.body, 'email');
+    const email = formValue(req, 'email');
     const key = normaliseEmail(email) ?? email.trim().toLowerCase().slice(0, 320);
     try {
       await loginLimit.consume(req.ip ?? '', key);
@@ -130,7 +126,7 @@ export function accountRouter(ctx: WebContext): Router {
       return;
     }
     try {
-      const session = await login(deps, { email, password: field(req.body, 'password') });
+      const session = await login(deps, { email, password: formValue(req, 'password') });
       await loginLimit.reward(key);
       // A fresh session per login; the one this browser had before ends.
       await endSession(deps, sessionToken(req, secureCookies));
@@ -139,10 +135,10 @@ export function accountRouter(ctx: WebContext): Router {
       res.redirect(303, `/account?lang=${locale}`);
     } catch (err) {
       if (!isAppError(err)) throw err;
-      const empty = err.code === 'invalid_input';
-      send(res, empty ? 400 : 401, loginPage(locale, csrf.token(req, res), {
+      // Every refusal reads the same, so the page never tells whether an address has an account.
+      send(res, pageStatus(err), loginPage(locale, csrf.token(req, res), {
         email,
-        error: empty ? formError(locale, err) : { message: text[locale].loginRefused },
+        error: isFormProblem(err) ? fieldError(locale, err, fieldWords) : { message: text[locale].loginRefused },
       }));
     }
   });
@@ -169,12 +165,4 @@ export function accountRouter(ctx: WebContext): Router {
   });
 
   return router;
-}
-
-/** A field error in the page's language; English pages keep the rights service's specific message. */
-function formError(locale: Locale, err: AppError) {
-  const f = err.field === 'password' || err.code === 'weak_password' ? 'password' : err.field === 'name' ? 'name' : err.field === 'email' ? 'email' : err.field;
-  if (locale === 'en') return { field: f, message: err.userMessage };
-  const nl = f === 'password' ? (err.code === 'weak_password' ? text.nl.weakPassword : 'Vul je wachtwoord in.') : f === 'name' ? text.nl.badName : f === 'email' ? text.nl.badEmail : err.userMessage;
-  return { field: f, message: nl };
 }

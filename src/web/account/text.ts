@@ -1,5 +1,6 @@
 // Every string of the registration, login and account pages, in English and Dutch.
-import type { Dict } from '../i18n.ts';
+import type { FieldWords, RefusalWords } from '../errors.ts';
+import type { Dict, Locale } from '../i18n.ts';
 
 type Key =
   | 'registerTitle' | 'registerIntro' | 'email' | 'emailHint' | 'sendLink' | 'haveAccount' | 'logIn'
@@ -9,8 +10,7 @@ type Key =
   | 'loginTitle' | 'noAccount' | 'register' | 'loggedOut'
   | 'accountTitle' | 'environment' | 'yourRole' | 'organisations' | 'organisation' | 'roleInOrg' | 'noOrganisations'
   | 'logOut' | 'welcomeJoined' | 'welcomeNew' | 'welcomePublic' | 'loggedInAs'
-  | 'tooMany' | 'forgedTitle' | 'forged' | 'loginRefused' | 'badEmail' | 'badName' | 'weakPassword' | 'linkInvalid'
-  | 'alreadyRegistered' | 'errorSummary' | 'language';
+  | 'tooMany' | 'forgedTitle' | 'forged' | 'loginRefused' | 'badEmail' | 'errorSummary' | 'language';
 
 export const text: Dict<Key> = {
   en: {
@@ -54,10 +54,6 @@ export const text: Dict<Key> = {
     forged: 'This form could not be accepted: it was opened too long ago or did not come from this site. Open the page again and send it once more.',
     loginRefused: 'That email address and password do not match an active account. Check both and try again, or register.',
     badEmail: 'Enter a valid email address, such as name@company.nl.',
-    badName: 'Enter your name, without control or invisible characters (at most 100 characters).',
-    weakPassword: 'This password is too easy to guess. Try a longer passphrase of a few unrelated words.',
-    linkInvalid: 'This registration link is not valid, has expired or was already used. Register again, or log in if you finished registering.',
-    alreadyRegistered: 'This email address already has an account. Log in instead.',
     errorSummary: 'There is a problem',
     language: 'Language',
   },
@@ -102,12 +98,27 @@ export const text: Dict<Key> = {
     forged: 'Dit formulier kon niet worden aangenomen: het is te lang geleden geopend of kwam niet van deze site. Open de pagina opnieuw en verstuur het nog eens.',
     loginRefused: 'Dit e-mailadres en wachtwoord horen niet bij een actief account. Controleer ze en probeer het opnieuw, of registreer.',
     badEmail: 'Vul een geldig e-mailadres in, zoals naam@bedrijf.nl.',
-    badName: 'Vul je naam in, zonder stuur- of onzichtbare tekens (hoogstens 100 tekens).',
-    weakPassword: 'Dit wachtwoord is te makkelijk te raden. Kies een langere wachtzin van een paar losse woorden.',
-    linkInvalid: 'Deze registratielink is ongeldig, verlopen of al gebruikt. Registreer opnieuw, of log in als je de registratie al hebt afgerond.',
-    alreadyRegistered: 'Dit e-mailadres heeft al een account. Log in.',
     errorSummary: 'Er is een probleem',
     language: 'Taal',
+  },
+};
+
+/**
+ * Form problems and refusals in Dutch; English pages show the rights service's own messages, which
+ * say exactly what is wrong.
+ */
+export const fieldWords: Partial<Record<Locale, FieldWords>> = {
+  nl: {
+    weakPassword: 'Dit wachtwoord is te makkelijk te raden. Kies een langere wachtzin van een paar losse woorden.',
+    missingPassword: 'Vul je wachtwoord in.',
+    badName: 'Vul je naam in, zonder stuur- of onzichtbare tekens (hoogstens 100 tekens).',
+    badEmail: text.nl.badEmail,
+  },
+};
+export const registrationRefusals: Partial<Record<Locale, RefusalWords>> = {
+  nl: {
+    already_exists: 'Dit e-mailadres heeft al een account. Log in.',
+    otherwise: 'Deze registratielink is ongeldig, verlopen of al gebruikt. Registreer opnieuw, of log in als je de registratie al hebt afgerond.',
   },
 };
 

@@ -1,15 +1,11 @@
 // The pages' HTML: plain forms with visible labels, hints and errors tied to their fields
 // (aria-describedby), an error summary announced to screen readers, and a language switch.
 import { labels, type EnvironmentRole, type OrganisationRole } from '../../i18n/labels.ts';
+import { csrfField, errorSummary, input, type FieldError } from '../form.ts';
 import { html, type Html } from '../html.ts';
 import type { Locale } from '../i18n.ts';
 import { page } from '../page.ts';
 import { fill, text } from './text.ts';
-
-export interface FieldError {
-  field?: string;
-  message: string;
-}
 
 /** `path` may carry a query (the verification token) to keep when switching language. */
 function nav(locale: Locale, path: string, extra?: Html): Html {
@@ -18,22 +14,7 @@ function nav(locale: Locale, path: string, extra?: Html): Html {
   return html`<nav aria-label="${text[locale].language}">${extra ?? ''}<a href="${href}" lang="${other}" hreflang="${other}">${other === 'nl' ? 'Nederlands' : 'English'}</a></nav>`;
 }
 
-function errorBox(locale: Locale, error?: FieldError): Html | string {
-  if (!error) return '';
-  return html`<div class="error" role="alert" id="error-summary"><strong>${text[locale].errorSummary}:</strong> ${error.message}</div>`;
-}
-
-function input(opts: { name: string; label: string; type: string; autocomplete: string; value?: string; hint?: string; error?: FieldError; required?: boolean }): Html {
-  const bad = opts.error?.field === opts.name;
-  const describedBy = [opts.hint ? `${opts.name}-hint` : '', bad ? `${opts.name}-error` : ''].filter(Boolean).join(' ');
-  return html`<label for="${opts.name}">${opts.label}</label>
-${opts.hint ? html`<p class="hint" id="${opts.name}-hint">${opts.hint}</p>` : ''}
-<input id="${opts.name}" name="${opts.name}" type="${opts.type}" autocomplete="${opts.autocomplete}" ${opts.required === false ? '' : html`required`}
-  ${opts.value !== undefined ? html`value="${opts.value}"` : ''} ${describedBy ? html`aria-describedby="${describedBy}"` : ''} ${bad ? html`aria-invalid="true" autofocus` : ''}>
-${bad ? html`<p class="field-error" id="${opts.name}-error">${opts.error!.message}</p>` : ''}`;
-}
-
-const csrfField = (token: string) => html`<input type="hidden" name="_csrf" value="${token}">`;
+const errorBox = (locale: Locale, error?: FieldError) => errorSummary(text[locale].errorSummary, error);
 
 export function registerPage(locale: Locale, csrf: string, opts: { email?: string; error?: FieldError } = {}): string {
   const s = text[locale];

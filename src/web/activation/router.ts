@@ -3,17 +3,15 @@
 // page that says what to do, and change nothing.
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { activateAccount, describeInvitation, isAppError } from '../../rights/index.ts';
+import { fieldError, isFormProblem, pageStatus } from '../errors.ts';
+import { formValue, type FieldError } from '../form.ts';
 import { pickLocale, type Locale } from '../i18n.ts';
 import type { WebContext } from '../server.ts';
 import { wrongTokenLimiter } from './limiter.ts';
-import { text, type LinkProblem } from './text.ts';
-import { activatedPage, activationForm, messagePage, problemPage, type FieldError, type Invitation } from './views.ts';
+import { fieldWords, text, type LinkProblem } from './text.ts';
+import { activatedPage, activationForm, messagePage, problemPage, type Invitation } from './views.ts';
 
 const LINK_PROBLEMS = new Set<string>(['invitation_invalid', 'invitation_expired', 'invitation_used', 'invitation_revoked']);
-const body = (req: Request, key: string) => {
-  const v = (req.body as Record<string, unknown> | undefined)?.[key];
-  return typeof v === 'string' ? v : '';
-};
 
 /** The environment's language, unless the person picked one (?lang=). */
 const localeFor = (req: Request, environmentLocale?: string): Locale =>
@@ -43,7 +41,7 @@ export function activationRouter(ctx: WebContext): Router {
       if (!isAppError(err) || !LINK_PROBLEMS.has(err.code)) throw err;
       if (err.code === 'invitation_invalid') await limiter.wrongToken(req.ip ?? '');
       req.log.info({ problem: err.code }, 'activation link refused');
-      res.status(err.code === 'invitation_invalid' ? 404 : 410).type('html').send(problemPage(localeFor(req), err.code as LinkProblem));
+      res.status(pageStatus(err)).type('html').send(problemPage(localeFor(req), err.code as LinkProblem));
       return null;
     }
   }
@@ -61,7 +59,7 @@ export function activationRouter(ctx: WebContext): Router {
       if (!err) return next();
       req.log.warn('activation form refused: missing or wrong form token');
       // Said in the environment's language when the link is real; the lookup changes nothing.
-      describeInvitation(ctx.deps, body(req, 'token'))
+      describeInvitation(ctx.deps, formValue(req, 'token'))
         .then((inv) => inv.locale, () => undefined)
         .then((envLocale) => {
           const locale = localeFor(req, envLocale);
@@ -70,26 +68,24 @@ export function activationRouter(ctx: WebContext): Router {
     });
 
   router.post('/activate', ctx.csrf.browserId, checkForm, async (req, res) => {
-    const token = body(req, 'token');
+    const token = formValue(req, 'token');
     const inv = await invitation(req, res, token);
     if (!inv) return;
     const locale = localeFor(req, inv.locale);
     const s = text[locale];
-    const name = body(req, 'name');
-    const password = body(req, 'password');
+    const name = formValue(req, 'name');
+    const password = formValue(req, 'password');
     const again = (error: FieldError) =>
       res.status(400).type('html').send(activationForm(locale, inv, { token, csrf: ctx.csrf.token(req, res), name, error }));
-    if (password !== body(req, 'confirm')) return again({ field: 'confirm', message: s.mismatch });
+    if (password !== formValue(req, 'confirm')) return again({ field: 'confirm', message: s.mismatch });
     try {
       const result = await activateAccount(ctx.deps, { token, name, password });
       req.log.info({ userId: result.user.id }, 'account activated');
       res.type('html').send(activatedPage(locale, { name: result.user.name ?? name, email: result.user.email, role: result.user.role, environmentName: inv.environmentName, organisations: result.organisations }));
     } catch (err) {
       if (!isAppError(err)) throw err;
-      if (LINK_PROBLEMS.has(err.code)) return res.status(410).type('html').send(problemPage(locale, err.code as LinkProblem));
-      if (err.code === 'weak_password') return again({ field: 'password', message: s.weakPassword(err.userMessage) });
-      if (err.code === 'invalid_input' && err.field === 'name') return again({ field: 'name', message: s.badName(err.userMessage) });
-      if (err.code === 'invalid_input' && err.field === 'password') return again({ field: 'password', message: s.weakPassword(err.userMessage) });
+      if (LINK_PROBLEMS.has(err.code)) return res.status(pageStatus(err)).type('html').send(problemPage(locale, err.code as LinkProblem));
+      if (isFormProblem(err)) return again(fieldError(locale, err, fieldWords));
       throw err;
     }
   });

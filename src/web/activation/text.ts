@@ -1,5 +1,6 @@
 // The activation page's words, Dutch and English. Link problems are explained by their error code
 // here (the rights service's messages are English only).
+import type { FieldWords } from '../errors.ts';
 import type { Locale } from '../i18n.ts';
 
 export type LinkProblem = 'invitation_invalid' | 'invitation_expired' | 'invitation_used' | 'invitation_revoked';
@@ -35,8 +36,6 @@ export const text = {
     tooMany: (minutes: number) => `Too many activation links that do not work were opened from your network. Wait ${minutes} minute${minutes === 1 ? '' : 's'}, then open the link from your email again.`,
     formExpiredTitle: 'This form has expired',
     formExpired: 'The form could not be checked (it was open too long, or it was not sent from this page). Nothing was changed. Open the activation link from your email again.',
-    weakPassword: (hint: string) => hint,
-    badName: (msg: string) => msg,
   },
   nl: {
     title: 'Activeer je account',
@@ -68,10 +67,15 @@ export const text = {
     tooMany: (minutes: number) => `Vanaf je netwerk zijn te veel activeringslinks geopend die niet werken. Wacht ${minutes} minu${minutes === 1 ? 'ut' : 'ten'} en open dan de link uit je e-mail opnieuw.`,
     formExpiredTitle: 'Dit formulier is verlopen',
     formExpired: 'Het formulier kon niet worden gecontroleerd (het stond te lang open, of het is niet vanaf deze pagina verstuurd). Er is niets veranderd. Open de activeringslink uit je e-mail opnieuw.',
-    weakPassword: (_hint: string) => 'Dit wachtwoord is te makkelijk te raden of te kort. Kies minstens 10 tekens, bij voorkeur een paar losse woorden die niet bij elkaar horen.',
-    badName: (_msg: string) => 'Vul je naam in: hoogstens 100 tekens, zonder onzichtbare tekens.',
   },
 } satisfies Record<Locale, unknown>;
+
+const weakPassword = 'Dit wachtwoord is te makkelijk te raden of te kort. Kies minstens 10 tekens, bij voorkeur een paar losse woorden die niet bij elkaar horen.';
+
+/** Field problems in Dutch; English pages show the rights service's own message, which says exactly what is wrong. */
+export const fieldWords: Partial<Record<Locale, FieldWords>> = {
+  nl: { weakPassword, missingPassword: weakPassword, badName: 'Vul je naam in: hoogstens 100 tekens, zonder onzichtbare tekens.' },
+};
 
 export function formatExpiry(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {

@@ -1,7 +1,8 @@
 // The activation page, its result and its problem pages: visible labels, hints and errors tied to
 // their fields (aria-describedby), an error summary announced to screen readers, big touch targets.
 import { environmentRoleLabel } from '../../i18n/labels.ts';
-import { html, type Html } from '../html.ts';
+import { csrfField, errorSummary, input, type FieldError } from '../form.ts';
+import { html } from '../html.ts';
 import type { Locale } from '../i18n.ts';
 import { page } from '../page.ts';
 import { formatExpiry, text, type LinkProblem } from './text.ts';
@@ -14,21 +15,6 @@ export interface Invitation {
   expiresAt: string;
 }
 
-export interface FieldError {
-  field?: 'name' | 'password' | 'confirm';
-  message: string;
-}
-
-function field(opts: { name: string; label: string; type: string; autocomplete: string; value?: string; hint?: string; error?: FieldError; extra?: Html }): Html {
-  const bad = opts.error?.field === opts.name;
-  const describedBy = [opts.hint ? `${opts.name}-hint` : '', bad ? `${opts.name}-error` : ''].filter(Boolean).join(' ');
-  return html`<label for="${opts.name}">${opts.label}</label>
-${opts.hint ? html`<p class="hint" id="${opts.name}-hint">${opts.hint}</p>` : ''}
-<input id="${opts.name}" name="${opts.name}" type="${opts.type}" autocomplete="${opts.autocomplete}" required ${opts.extra ?? ''}
-  ${opts.value !== undefined ? html`value="${opts.value}"` : ''} ${describedBy ? html`aria-describedby="${describedBy}"` : ''} ${bad ? html`aria-invalid="true" autofocus` : ''}>
-${bad ? html`<p class="field-error" id="${opts.name}-error">${opts.error!.message}</p>` : ''}`;
-}
-
 export function activationForm(locale: Locale, inv: Invitation, opts: { token: string; csrf: string; name?: string; error?: FieldError }): string {
   const s = text[locale];
   const role = environmentRoleLabel(locale, inv.role);
@@ -38,16 +24,16 @@ export function activationForm(locale: Locale, inv: Invitation, opts: { token: s
     locale,
     title: s.title,
     nav,
-    body: html`${opts.error ? html`<div class="error" role="alert" id="error-summary"><strong>${s.errorSummary}:</strong> ${opts.error.message}</div>` : ''}
+    body: html`${errorSummary(s.errorSummary, opts.error)}
 <p>${s.invited(inv.inviterName, inv.environmentName, role)}</p>
 <p class="notice">${s.until(formatExpiry(inv.expiresAt, locale))}</p>
 <form method="post" action="/activate?lang=${locale}" novalidate>
-<input type="hidden" name="_csrf" value="${opts.csrf}"><input type="hidden" name="token" value="${opts.token}">
+${csrfField(opts.csrf)}<input type="hidden" name="token" value="${opts.token}">
 <label for="email">${s.account}</label>
 <input id="email" name="username" type="email" autocomplete="username" value="${inv.email}" readonly>
-${field({ name: 'name', label: s.name, type: 'text', autocomplete: 'name', value: opts.name, hint: s.nameHint, error: opts.error, extra: html`maxlength="100"` })}
-${field({ name: 'password', label: s.password, type: 'password', autocomplete: 'new-password', hint: s.passwordHint, error: opts.error, extra: html`minlength="10" maxlength="256"` })}
-${field({ name: 'confirm', label: s.confirm, type: 'password', autocomplete: 'new-password', error: opts.error, extra: html`minlength="10" maxlength="256"` })}
+${input({ name: 'name', label: s.name, type: 'text', autocomplete: 'name', value: opts.name, hint: s.nameHint, error: opts.error, extra: html`maxlength="100"` })}
+${input({ name: 'password', label: s.password, type: 'password', autocomplete: 'new-password', hint: s.passwordHint, error: opts.error, extra: html`minlength="10" maxlength="256"` })}
+${input({ name: 'confirm', label: s.confirm, type: 'password', autocomplete: 'new-password', error: opts.error, extra: html`minlength="10" maxlength="256"` })}
 <button type="submit">${s.submit}</button></form>`,
   });
 }

@@ -1,0 +1,78 @@
+// The one place where the web pages turn a failure into an answer: the HTTP status of each rights
+// error code, the field a form problem belongs to with its message in the page's language, the words
+// of a refusal, and the last answer for anything unexpected. The pages only choose their words.
+// (The rights API answers in JSON and has its own translation, in rights-api.ts.)
+import type { NextFunction, Request, Response } from 'express';
+import type { AppError, ErrorCode } from '../rights/index.ts';
+import type { FieldError } from './form.ts';
+import type { Locale } from './i18n.ts';
+
+const STATUS: Record<ErrorCode, number> = {
+  invalid_input: 400,
+  weak_password: 400,
+  // A registration link that cannot be used, or an address that already has an account: the page
+  // explains and offers to register again or log in.
+  verification_invalid: 400,
+  already_exists: 400,
+  not_authenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  // An activation link that never existed, or one that did and is over.
+  invitation_invalid: 404,
+  invitation_expired: 410,
+  invitation_used: 410,
+  invitation_revoked: 410,
+  conflict: 409,
+  last_administrator: 409,
+  last_organisation_administrator: 409,
+  rate_limited: 429,
+  unavailable: 503,
+};
+
+export const pageStatus = (err: AppError): number => STATUS[err.code];
+
+/** Problems the person fixes in the form they just sent, which is shown again with what they typed. */
+export const isFormProblem = (err: AppError): boolean => err.code === 'invalid_input' || err.code === 'weak_password';
+
+/** A page's words for problems with its form's fields, in one language. */
+export interface FieldWords {
+  weakPassword?: string;
+  missingPassword?: string;
+  badName?: string;
+  badEmail?: string;
+}
+
+/**
+ * The field to mark and what to say there: the page's words for that field in the page's language,
+ * else the rights service's own message (English, and the most specific; English pages use it).
+ */
+export function fieldError(locale: Locale, err: AppError, words: Partial<Record<Locale, FieldWords>>): FieldError {
+  const field = err.code === 'weak_password' ? 'password' : err.field;
+  const w = words[locale] ?? {};
+  const translated =
+    field === 'password' ? (err.code === 'weak_password' ? w.weakPassword : w.missingPassword)
+    : field === 'name' ? w.badName
+    : field === 'email' ? w.badEmail
+    : undefined;
+  return { field, message: translated ?? err.userMessage };
+}
+
+/** A page's words for refusals that are not about one field, in one language: by error code, else `otherwise`. */
+export type RefusalWords = Partial<Record<ErrorCode, string>> & { otherwise: string };
+
+/** What a refusal says: the page's words in its language, else the rights service's own message. */
+export function refusalMessage(locale: Locale, err: AppError, words: Partial<Record<Locale, RefusalWords>>): string {
+  const w = words[locale];
+  return w ? (w[err.code] ?? w.otherwise) : err.userMessage;
+}
+
+/**
+ * Everything no page answered itself: a body parser's 413 or 400, or a failure of ours (logged with
+ * the request id, never shown).
+ */
+export function unexpectedError(err: unknown, req: Request, res: Response, _next: NextFunction): void {
+  const status = (err as { status?: number; statusCode?: number }).status ?? (err as { statusCode?: number }).statusCode ?? 500;
+  if (status >= 500) req.log?.error({ err }, 'request failed');
+  if (res.headersSent) return;
+  res.status(status).type('text/plain').send(status === 413 ? 'Request too large' : status >= 500 ? 'Something went wrong on our side. Try again in a moment.' : 'Bad request');
+}
