@@ -2,7 +2,7 @@
 // The only file that knows every part.
 import type { Server } from 'node:http';
 import path from 'node:path';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { appSecret } from './db/app-secret.ts';
 import { openDatabase } from './db/database.ts';
 import { createLogger } from './log.ts';
@@ -17,7 +17,7 @@ import { rightsApiRouter } from './web/rights-api.ts';
 import { createWebApp, type WebContext } from './web/server.ts';
 
 async function main() {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (err) {

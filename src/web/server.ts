@@ -67,7 +67,7 @@ export function createWebApp(ctx: WebContext, routes: WebRoutes = {}) {
   app.use(express.json({ limit: '32kb' }));
   for (const r of routes.routers ?? []) app.use(r);
 
-  app.use((req, res) => {
+  app.use((_req, res) => {
     res.status(404).type('text/plain').send('Not found');
   });
   app.use(unexpectedError);

@@ -83,7 +83,9 @@ describe('concurrent changes', () => {
     const events = await deps.prisma.auditEvent.findMany({ where: { targetId: target }, orderBy: { id: 'asc' } });
     expect(events).toHaveLength(ok.length);
     // the audit trail alternates add, remove, add... and ends in the state the table shows
-    events.forEach((e, i) => expect(e.action).toBe(i % 2 === 0 ? 'member.added' : 'member.removed'));
+    events.forEach((e, i) => {
+      expect(e.action).toBe(i % 2 === 0 ? 'member.added' : 'member.removed');
+    });
     expect(rows).toBe(events.at(-1)!.action === 'member.added' ? 1 : 0);
   });
 

@@ -152,9 +152,14 @@ export class FakeSlack {
   /** Checks what the app answered Slack for a block_suggestion request. */
   checkOptionsResponse(body: any): void {
     const options = body?.options ?? body?.option_groups?.flatMap((g: any) => g.options) ?? null;
-    if (!Array.isArray(options)) return this.violate('options response', 'has no options array');
+    if (!Array.isArray(options)) {
+      this.violate('options response', 'has no options array');
+      return;
+    }
     if (options.length > 100) this.violate('options response', `has ${options.length} options (max 100)`);
-    options.forEach((o: any, i: number) => this.checkOption(o, `options response option ${i}`));
+    options.forEach((o: any, i: number) => {
+      this.checkOption(o, `options response option ${i}`);
+    });
   }
 
   /** Checks what the app answered Slack for a view_submission (response_action ...). */
@@ -201,12 +206,14 @@ export class FakeSlack {
       body = JSON.parse(raw);
     } catch {
       this.violate(`response_url ${id}`, 'body is not JSON');
-      return send(res, 400, 'invalid_payload');
+      send(res, 400, 'invalid_payload');
+      return;
     }
     const posts = this.responses.filter((r) => r.id === id).length;
     if (posts >= RESPONSE_URL_POSTS) {
       this.violate(`response_url ${id}`, `more than ${RESPONSE_URL_POSTS} posts`);
-      return send(res, 404, 'used_url');
+      send(res, 404, 'used_url');
+      return;
     }
     this.checkBlocks(body.blocks, 50, `response_url ${id}`);
     this.responses.push({ id, body });
@@ -337,7 +344,7 @@ export class FakeSlack {
         if (b.text && [...(b.text.text ?? '')].length > 3000) this.violate(at, 'section text longer than 3000');
         if (!b.text && !b.fields) this.violate(at, 'section without text or fields');
         if (b.fields?.length > 10) this.violate(at, 'more than 10 fields');
-        b.fields?.forEach((f: any) => [...(f.text ?? '')].length > 2000 && this.violate(at, 'field text longer than 2000'));
+        for (const f of b.fields ?? []) if ([...(f.text ?? '')].length > 2000) this.violate(at, 'field text longer than 2000');
         if (b.text?.text === '') this.violate(at, 'empty section text');
       }
       if (b.type === 'input' && !b.label?.text) this.violate(at, 'input without label');
@@ -356,7 +363,7 @@ export class FakeSlack {
     const options = e.options ?? e.option_groups?.flatMap((g: any) => g.options);
     if (options) {
       if (options.length > 100) this.violate(at, `${options.length} options (max 100)`);
-      options.forEach((o: any) => this.checkOption(o, at));
+      for (const o of options) this.checkOption(o, at);
     }
     for (const o of [e.initial_option, ...(e.initial_options ?? [])].filter(Boolean)) this.checkOption(o, at);
   }

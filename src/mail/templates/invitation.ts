@@ -46,7 +46,8 @@ export function renderInvitation(d: Data, locale: MailLocale): RenderedEmail {
   const intro = w.intro(d, role);
   const orgs = d.organisations.length ? w.orgs(d.organisations.join(', ')) : null;
   const expiry = w.expiry(when, d.inviterName);
-  const text = [intro, ...(orgs ? [orgs] : []), `${w.action}\n${d.link}`, expiry, w.ignore].join('\n\n') + '\n';
+  const paragraphs = [intro, ...(orgs ? [orgs] : []), `${w.action}\n${d.link}`, expiry, w.ignore];
+  const text = `${paragraphs.join('\n\n')}\n`;
   const html = htmlFrame({
     locale,
     title: w.title,

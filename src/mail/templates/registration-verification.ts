@@ -61,7 +61,8 @@ export function renderRegistrationVerification(d: Data, locale: MailLocale): Ren
   const w = words[locale];
   if (d.kind === 'verify') {
     const expiry = w.verifyExpiry(formatDate(d.expiresAt, locale));
-    const text = [w.verifyIntro, `${w.verifyAction}\n${d.link}`, expiry, w.ignore].join('\n\n') + '\n';
+    const paragraphs = [w.verifyIntro, `${w.verifyAction}\n${d.link}`, expiry, w.ignore];
+    const text = `${paragraphs.join('\n\n')}\n`;
     const html = htmlFrame({
       locale,
       title: w.verifyTitle,
@@ -72,7 +73,8 @@ export function renderRegistrationVerification(d: Data, locale: MailLocale): Ren
     return { subject: w.verifySubject, text, html };
   }
   const action = w.existing[d.status]!;
-  const text = [w.existingIntro, `${action}\n${d.loginLink}`, w.existingIgnore].join('\n\n') + '\n';
+  const paragraphs = [w.existingIntro, `${action}\n${d.loginLink}`, w.existingIgnore];
+  const text = `${paragraphs.join('\n\n')}\n`;
   const html = htmlFrame({
     locale,
     title: w.existingTitle,

@@ -1,7 +1,7 @@
 // Every modal submission runs through here: find the caller, call one rights use case, then either
 // close the modal and confirm in the channel, or keep it open with the problem shown on its field
 // (Slack keeps what the administrator typed).
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, webApi } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewOutput, webApi } from '@slack/bolt';
 import { decodeMeta, type ModalMeta } from '../../blocks/modals.ts';
 import type { SlackContext } from '../../context.ts';
 import { errorText, modalErrors } from '../../errors.ts';
@@ -22,12 +22,12 @@ export interface Submission {
 /** A confirmation for the channel, or another view to show instead of closing. */
 export type Outcome = { confirm: string } | { update: unknown };
 
-export function readValues(state: { values: Record<string, Record<string, any>> } | undefined): Values {
+export function readValues(state: ViewOutput['state'] | undefined): Values {
   const out: Values = {};
   for (const [blockId, actions] of Object.entries(state?.values ?? {})) {
-    const a = Object.values(actions)[0] as any;
+    const a = Object.values(actions)[0];
     if (!a) continue;
-    if (Array.isArray(a.selected_options)) out[blockId] = a.selected_options.map((o: any) => o.value);
+    if (Array.isArray(a.selected_options)) out[blockId] = a.selected_options.map((o) => o.value);
     else if (a.selected_option !== undefined) out[blockId] = a.selected_option?.value ?? null;
     else out[blockId] = typeof a.value === 'string' ? a.value : null;
   }
