@@ -9,6 +9,7 @@ import type { RightsDeps } from '../rights/index.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { Notification } from './blocks/notifications.ts';
 import type { SlackContext } from './context.ts';
+import { unanswerable } from './errors.ts';
 import { Identity } from './identity.ts';
 import { registerActions } from './listeners/actions/index.ts';
 import { registerCommands } from './listeners/commands/index.ts';
@@ -63,9 +64,8 @@ export function createSlackApp({ config, deps, logger, identityTtlMs, workConcur
     ignoreSelf: false,
     ...(socketMode ? { socketMode: true, appToken } : { receiver }),
   });
-  app.error(async (err) => {
-    log.error({ err }, 'unhandled Slack listener error');
-  });
+  // Listeners answer their own failures; what still escapes one has nobody left to tell.
+  app.error(async (err) => unanswerable(err, log, 'unhandled Slack listener error'));
   const ctx: SlackContext = { deps, identity: new Identity(deps, identityTtlMs), logger: log, command, work: new WorkQueue(workConcurrency) };
   registerCommands(app, ctx);
   registerViews(app, ctx);
