@@ -1,4 +1,4 @@
-// Who may do what, as pure functions of the acting user's state. Rules 1-3 and 9 of PRODUCT.md.
+// Who may do what, as pure functions of the acting user's state. Rules 1-3 and 9 of docs/rules.md.
 import type { EnvironmentRole, OrganisationRole, UserStatus } from '../generated/prisma/enums.ts';
 
 /** Changes and reads inside an environment, decided by the environment role alone (rule 1). */
