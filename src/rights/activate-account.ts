@@ -5,7 +5,7 @@ import { audit, enqueue, notifyAdministrators, transaction, type RightsDeps } fr
 import { AppError } from './errors.ts';
 import { findUsableInvitation } from './find-invitation.ts';
 import { nameText, parseInput } from './input.ts';
-import type { OrganisationToJoin } from './invitation-email.ts';
+import type { OrganisationToJoin } from './issue-invitation.ts';
 import { checkPasswordStrength } from './password-policy.ts';
 import { hashPassword } from './secrets.ts';
 

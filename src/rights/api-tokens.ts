@@ -1,6 +1,6 @@
 // Bearer tokens for the rights API, one environment each. Shown once at creation, stored hashed.
 import { z } from 'zod';
-import { audit, change, nowOf, requireActor, transaction, type Actor, type RightsDeps } from './context.ts';
+import { audit, changeOnce, nowOf, requireActor, transaction, type Actor, type RightsDeps } from './context.ts';
 import { AppError } from './errors.ts';
 import { nameText, parseInput } from './input.ts';
 import { hashToken, newToken } from './secrets.ts';
@@ -11,7 +11,7 @@ export async function createApiToken(deps: RightsDeps, actor: Actor, raw: { name
   const data = parseInput(z.object({ name: nameText('a name for the token', 60) }), raw);
   const token = `${PREFIX}${newToken()}`;
   // The token itself is never stored, so a retried request must not replay a stored result: no idempotency key.
-  return change(deps, { ...actor, requestId: undefined }, 'create-api-token', async (tx) => {
+  return changeOnce(deps, { ...actor, requestId: undefined }, 'create-api-token', async (tx) => {
     const admin = await requireActor(tx, actor, 'environment:configure');
     const row = await tx.apiToken.create({
       data: { environmentId: admin.environmentId, name: data.name, tokenHash: hashToken(token), createdById: admin.id },

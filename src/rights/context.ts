@@ -180,7 +180,7 @@ export async function enqueue(
  * Runs a change once per request id: a retried Slack request (or a double click) gets the first
  * result back instead of changing state again. The key row is written in the change's transaction.
  */
-export async function change<T>(deps: RightsDeps, actor: Actor | null, name: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function changeOnce<T>(deps: RightsDeps, actor: Actor | null, name: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   // Scoped to the actor: another person's request id must never replay (and reveal) someone else's result.
   const key = actor?.requestId ? `${name}:${actor.userId}:${actor.requestId}` : null;
   if (!key) return transaction(deps, fn);

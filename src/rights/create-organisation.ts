@@ -1,6 +1,6 @@
 // Rule 1 and 4: an Administrator creates an organisation and becomes its organisation administrator.
 import { z } from 'zod';
-import { audit, change, requireActor, type Actor, type RightsDeps } from './context.ts';
+import { audit, changeOnce, requireActor, type Actor, type RightsDeps } from './context.ts';
 import { AppError } from './errors.ts';
 import { parseInput } from './input.ts';
 import { checkPostalCode, detailsShape, nameKeyOf, organisationName } from './organisation-details.ts';
@@ -13,7 +13,7 @@ export async function createOrganisation(deps: RightsDeps, actor: Actor, raw: Cr
   const data = parseInput(input, raw);
   const postal = checkPostalCode(data.country, data.postalCode);
   if (postal) throw new AppError('invalid_input', postal, 'postalCode');
-  return change(deps, actor, 'create-organisation', async (tx) => {
+  return changeOnce(deps, actor, 'create-organisation', async (tx) => {
     const admin = await requireActor(tx, actor, 'organisation:create');
     const nameKey = nameKeyOf(data.name);
     const clash = await tx.organisation.findUnique({ where: { environmentId_nameKey: { environmentId: admin.environmentId, nameKey } }, select: { id: true } });

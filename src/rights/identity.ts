@@ -6,7 +6,8 @@ import { AppError } from './errors.ts';
 import { contains } from './directory.ts';
 import { nameKeyOf } from './organisation-details.ts';
 
-export async function findActiveUserByEmail(deps: RightsDeps, rawEmail: string) {
+/** The user with this address, whatever their status (the caller decides what a status means), or null. */
+export async function findUserByEmail(deps: RightsDeps, rawEmail: string) {
   const email = normaliseEmail(rawEmail);
   if (!email) return null;
   const user = await deps.prisma.user.findUnique({

@@ -8,7 +8,7 @@ export { createOrganisation } from './create-organisation.ts';
 export { getOrganisation, getUser, listMembers, listOrganisations, listPendingInvitations, listUsers, readAudit } from './directory.ts';
 export { AppError, isAppError, type ErrorCode } from './errors.ts';
 export { describeInvitation } from './find-invitation.ts';
-export { findActiveUserByEmail, linkSlackUser, resolveOrganisation, resolveUser, setNotificationChannel } from './identity.ts';
+export { findUserByEmail, linkSlackUser, resolveOrganisation, resolveUser, setNotificationChannel } from './identity.ts';
 export { inviteUser } from './invite-user.ts';
 export { addMember, removeMember, setMemberRole } from './members.ts';
 export { allActions, decide, type Action, type Decision } from './policy.ts';

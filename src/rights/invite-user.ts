@@ -1,11 +1,11 @@
 // Rule 1 and 5: an Administrator invites someone by email, with a role and organisations to join on
 // activation. A user removed earlier from this environment can be invited again.
 import { z } from 'zod';
-import { audit, change, requireActor, requireOrganisation, type Actor, type RightsDeps } from './context.ts';
+import { audit, changeOnce, requireActor, requireOrganisation, type Actor, type RightsDeps } from './context.ts';
 import { emailSchema } from './email.ts';
 import { AppError } from './errors.ts';
 import { parseInput } from './input.ts';
-import { issueInvitation, scrubPendingInvitationEmails } from './invitation-email.ts';
+import { issueInvitation, scrubPendingInvitationEmails } from './issue-invitation.ts';
 
 const input = z.object({
   email: emailSchema,
@@ -27,7 +27,7 @@ export type InviteUserInput = z.input<typeof input>;
 
 export async function inviteUser(deps: RightsDeps, actor: Actor, raw: InviteUserInput) {
   const data = parseInput(input, raw);
-  return change(deps, actor, 'invite-user', async (tx) => {
+  return changeOnce(deps, actor, 'invite-user', async (tx) => {
     const inviter = await requireActor(tx, actor, 'user:invite');
     const seen = new Set<string>();
     for (const o of data.organisations) {

@@ -2,7 +2,7 @@
 // their role and remove them. Removing ends document rights at once; the user stays in the environment.
 import { z } from 'zod';
 import { ensureAnotherOrganisationAdministrator } from './administrators.ts';
-import { audit, change, displayName, lockOrganisation, requireActor, requireOrganisation, requireUser, type Actor, type RightsDeps } from './context.ts';
+import { audit, changeOnce, displayName, lockOrganisation, requireActor, requireOrganisation, requireUser, type Actor, type RightsDeps } from './context.ts';
 import { AppError } from './errors.ts';
 import { idSchema, parseInput } from './input.ts';
 
@@ -14,7 +14,7 @@ const removeInput = z.object(target);
 
 export async function addMember(deps: RightsDeps, actor: Actor, raw: z.input<typeof addInput>) {
   const data = parseInput(addInput, raw);
-  return change(deps, actor, 'add-member', async (tx) => {
+  return changeOnce(deps, actor, 'add-member', async (tx) => {
     const me = await requireActor(tx, actor, 'member:add', { organisationId: data.organisationId });
     const org = await requireOrganisation(tx, me.environmentId, data.organisationId);
     await lockOrganisation(tx, org.id);
@@ -43,7 +43,7 @@ export async function addMember(deps: RightsDeps, actor: Actor, raw: z.input<typ
 
 export async function setMemberRole(deps: RightsDeps, actor: Actor, raw: z.input<typeof roleInput>) {
   const data = parseInput(roleInput, raw);
-  return change(deps, actor, 'set-member-role', async (tx) => {
+  return changeOnce(deps, actor, 'set-member-role', async (tx) => {
     const me = await requireActor(tx, actor, 'member:set-role', { organisationId: data.organisationId });
     const org = await requireOrganisation(tx, me.environmentId, data.organisationId);
     await lockOrganisation(tx, org.id);
@@ -73,7 +73,7 @@ export async function setMemberRole(deps: RightsDeps, actor: Actor, raw: z.input
 
 export async function removeMember(deps: RightsDeps, actor: Actor, raw: z.input<typeof removeInput>) {
   const data = parseInput(removeInput, raw);
-  return change(deps, actor, 'remove-member', async (tx) => {
+  return changeOnce(deps, actor, 'remove-member', async (tx) => {
     const me = await requireActor(tx, actor, 'member:remove', { organisationId: data.organisationId });
     const org = await requireOrganisation(tx, me.environmentId, data.organisationId);
     await lockOrganisation(tx, org.id);

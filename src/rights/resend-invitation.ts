@@ -1,16 +1,16 @@
 // Rule 6: a resend issues a new token and kills the older ones.
 import { z } from 'zod';
-import type { OrganisationToJoin } from './invitation-email.ts';
-import { audit, change, requireActor, requireUser, type Actor, type RightsDeps } from './context.ts';
+import type { OrganisationToJoin } from './issue-invitation.ts';
+import { audit, changeOnce, requireActor, requireUser, type Actor, type RightsDeps } from './context.ts';
 import { AppError } from './errors.ts';
 import { idSchema, parseInput } from './input.ts';
-import { issueInvitation, scrubPendingInvitationEmails } from './invitation-email.ts';
+import { issueInvitation, scrubPendingInvitationEmails } from './issue-invitation.ts';
 
 const input = z.object({ userId: idSchema('a user') });
 
 export async function resendInvitation(deps: RightsDeps, actor: Actor, raw: z.input<typeof input>) {
   const data = parseInput(input, raw);
-  return change(deps, actor, 'resend-invitation', async (tx) => {
+  return changeOnce(deps, actor, 'resend-invitation', async (tx) => {
     const admin = await requireActor(tx, actor, 'invitation:resend');
     const user = await requireUser(tx, admin.environmentId, data.userId);
     if (user.status !== 'INVITED') {

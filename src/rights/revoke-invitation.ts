@@ -1,16 +1,16 @@
 // Rule 6: a revoke kills every token of the user. The invited user stays, marked REMOVED, so the
 // address can be invited again later.
 import { z } from 'zod';
-import { audit, change, nowOf, requireActor, requireUser, type Actor, type RightsDeps } from './context.ts';
+import { audit, changeOnce, nowOf, requireActor, requireUser, type Actor, type RightsDeps } from './context.ts';
 import { AppError } from './errors.ts';
 import { idSchema, parseInput } from './input.ts';
-import { scrubPendingInvitationEmails } from './invitation-email.ts';
+import { scrubPendingInvitationEmails } from './issue-invitation.ts';
 
 const input = z.object({ userId: idSchema('a user') });
 
 export async function revokeInvitation(deps: RightsDeps, actor: Actor, raw: z.input<typeof input>) {
   const data = parseInput(input, raw);
-  return change(deps, actor, 'revoke-invitation', async (tx) => {
+  return changeOnce(deps, actor, 'revoke-invitation', async (tx) => {
     const admin = await requireActor(tx, actor, 'invitation:revoke');
     const user = await requireUser(tx, admin.environmentId, data.userId);
     if (user.status !== 'INVITED') {

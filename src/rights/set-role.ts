@@ -1,7 +1,7 @@
 // Rule 1: an Administrator changes someone's environment role ("make admin" is the short form).
 import { z } from 'zod';
 import { ensureAnotherActiveAdministrator } from './administrators.ts';
-import { audit, change, displayName, lockEnvironment, requireActor, requireUser, type Actor, type RightsDeps } from './context.ts';
+import { audit, changeOnce, displayName, lockEnvironment, requireActor, requireUser, type Actor, type RightsDeps } from './context.ts';
 import { AppError } from './errors.ts';
 import { idSchema, parseInput } from './input.ts';
 
@@ -12,7 +12,7 @@ const input = z.object({
 
 export async function setRole(deps: RightsDeps, actor: Actor, raw: z.input<typeof input>) {
   const data = parseInput(input, raw);
-  return change(deps, actor, 'set-role', async (tx) => {
+  return changeOnce(deps, actor, 'set-role', async (tx) => {
     const admin = await requireActor(tx, actor, 'user:set-role');
     await lockEnvironment(tx, admin.environmentId);
     // Decide again under the lock: another administrator may have demoted or blocked the actor meanwhile.

@@ -1,6 +1,6 @@
 // Rule 1: only an environment Administrator edits an organisation's details.
 import { z } from 'zod';
-import { audit, change, requireActor, requireOrganisation, type Actor, type RightsDeps } from './context.ts';
+import { audit, changeOnce, requireActor, requireOrganisation, type Actor, type RightsDeps } from './context.ts';
 import { AppError } from './errors.ts';
 import { idSchema, parseInput } from './input.ts';
 import { checkPostalCode, detailsShape, nameKeyOf, organisationName } from './organisation-details.ts';
@@ -11,7 +11,7 @@ export type UpdateOrganisationInput = z.input<typeof input>;
 
 export async function updateOrganisation(deps: RightsDeps, actor: Actor, raw: UpdateOrganisationInput) {
   const data = parseInput(input, raw);
-  return change(deps, actor, 'update-organisation', async (tx) => {
+  return changeOnce(deps, actor, 'update-organisation', async (tx) => {
     const admin = await requireActor(tx, actor, 'organisation:update');
     await requireOrganisation(tx, admin.environmentId, data.organisationId);
     const before = await tx.organisation.findUniqueOrThrow({ where: { id: data.organisationId } });

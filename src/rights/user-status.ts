@@ -2,11 +2,11 @@
 // log in: their sessions end. Removing also ends their memberships (rule 8 holds for organisations).
 import { z } from 'zod';
 import { ensureAnotherActiveAdministrator, ensureAnotherOrganisationAdministrator } from './administrators.ts';
-import { audit, change, displayName, lockEnvironment, lockOrganisation, nowOf, requireActor, requireUser, type Actor, type RightsDeps } from './context.ts';
+import { audit, changeOnce, displayName, lockEnvironment, lockOrganisation, nowOf, requireActor, requireUser, type Actor, type RightsDeps } from './context.ts';
 import { AppError } from './errors.ts';
 import { idSchema, parseInput } from './input.ts';
 import type { Action } from './policy.ts';
-import { scrubPendingInvitationEmails } from './invitation-email.ts';
+import { scrubPendingInvitationEmails } from './issue-invitation.ts';
 
 const input = z.object({ userId: idSchema('a user') });
 type Input = z.input<typeof input>;
@@ -22,7 +22,7 @@ const plan: Record<Transition, { action: Action; event: string; to: 'BLOCKED' | 
 async function transition(deps: RightsDeps, actor: Actor, raw: Input, kind: Transition) {
   const data = parseInput(input, raw);
   const step = plan[kind];
-  return change(deps, actor, `${kind}-user`, async (tx) => {
+  return changeOnce(deps, actor, `${kind}-user`, async (tx) => {
     const admin = await requireActor(tx, actor, step.action);
     await lockEnvironment(tx, admin.environmentId);
     // Decide again under the lock: another administrator may have demoted or blocked the actor meanwhile.
