@@ -1,7 +1,7 @@
 // A message that keeps failing is reported to its environment's administrators instead of
 // disappearing: in Slack (notification channel, or a DM to each administrator) when the failed
 // message was an email and Slack works, otherwise by email to the administrators.
-import { enqueue, notifyAdministrators, type Tx } from '../rights/context.ts';
+import { enqueue, notifyAdministrators, type Tx } from '../rights/index.ts';
 import type { ClaimedMessage } from './store.ts';
 
 const describe = (m: ClaimedMessage): string => {

@@ -1,7 +1,10 @@
 // Rule 5: activation sets the name and password, makes the user ACTIVE and applies the memberships
 // chosen at invitation; the token is single use (rule 6). The inviter and the administrators are told.
 import { z } from 'zod';
-import { audit, enqueue, notifyAdministrators, transaction, type RightsDeps } from './context.ts';
+import { audit } from './core/audit.ts';
+import type { RightsDeps } from './core/deps.ts';
+import { enqueue, notifyAdministrators } from './core/outbox.ts';
+import { transaction } from './core/transaction.ts';
 import { AppError } from './errors.ts';
 import { findUsableInvitation } from './find-invitation.ts';
 import { nameText, parseInput } from './input.ts';

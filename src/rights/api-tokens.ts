@@ -1,6 +1,11 @@
 // Bearer tokens for the rights API, one environment each. Shown once at creation, stored hashed.
 import { z } from 'zod';
-import { audit, changeOnce, nowOf, requireActor, transaction, type Actor, type RightsDeps } from './context.ts';
+import { requireActor, type Actor } from './core/actor.ts';
+import { audit } from './core/audit.ts';
+import { changeOnce } from './core/change-once.ts';
+import { nowOf } from './core/clock.ts';
+import type { RightsDeps } from './core/deps.ts';
+import { transaction } from './core/transaction.ts';
 import { AppError } from './errors.ts';
 import { nameText, parseInput } from './input.ts';
 import { hashToken, newToken } from './secrets.ts';

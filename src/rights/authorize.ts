@@ -2,7 +2,7 @@
 // the user with at most one membership row and the organisation, joined in the same query.
 import { z } from 'zod';
 import type { EnvironmentRole, OrganisationRole, UserStatus } from '../generated/prisma/enums.ts';
-import type { RightsDeps } from './context.ts';
+import type { RightsDeps } from './core/deps.ts';
 import { normaliseEmail } from './email.ts';
 import { AppError } from './errors.ts';
 import { parseInput } from './input.ts';

@@ -5,7 +5,11 @@
 // - an unknown domain: a new environment that owns the domain, with them as first Administrator;
 // - a public mail domain (gmail.com, ...): a new environment without a domain.
 import { z } from 'zod';
-import { audit, notifyAdministrators, nowOf, transaction, type RightsDeps, type Tx } from './context.ts';
+import { audit } from './core/audit.ts';
+import { nowOf } from './core/clock.ts';
+import type { RightsDeps } from './core/deps.ts';
+import { notifyAdministrators } from './core/outbox.ts';
+import { transaction, type Tx } from './core/transaction.ts';
 import { createEnvironmentIn } from './create-environment.ts';
 import { domainOf } from './email.ts';
 import { AppError, isAppError } from './errors.ts';

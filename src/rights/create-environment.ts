@@ -1,7 +1,9 @@
 // A new environment with its first Administrator (rule 7: the registering person; also the operator's
 // bootstrap). The optional domain is attached only when it is not a public mail domain.
 import { z } from 'zod';
-import { audit, transaction, type RightsDeps, type Tx } from './context.ts';
+import { audit } from './core/audit.ts';
+import type { RightsDeps } from './core/deps.ts';
+import { transaction, type Tx } from './core/transaction.ts';
 import { domainOf, emailSchema } from './email.ts';
 import { AppError } from './errors.ts';
 import { nameText, parseInput } from './input.ts';

@@ -1,6 +1,9 @@
 // Rule 1 and 4: an Administrator creates an organisation and becomes its organisation administrator.
 import { z } from 'zod';
-import { audit, changeOnce, requireActor, type Actor, type RightsDeps } from './context.ts';
+import { requireActor, type Actor } from './core/actor.ts';
+import { audit } from './core/audit.ts';
+import { changeOnce } from './core/change-once.ts';
+import type { RightsDeps } from './core/deps.ts';
 import { AppError } from './errors.ts';
 import { parseInput } from './input.ts';
 import { checkPostalCode, detailsShape, nameKeyOf, organisationName } from './organisation-details.ts';

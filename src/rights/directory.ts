@@ -1,7 +1,11 @@
 // Reading the environment: users, organisations, members, pending invitations (paged by cursor).
 import { z } from 'zod';
 import type { Prisma } from '../generated/prisma/client.ts';
-import { nowOf, requireActor, requireOrganisation, requireUser, transaction, type Actor, type RightsDeps } from './context.ts';
+import { requireActor, type Actor } from './core/actor.ts';
+import { nowOf } from './core/clock.ts';
+import type { RightsDeps } from './core/deps.ts';
+import { requireOrganisation, requireUser } from './core/targets.ts';
+import { transaction } from './core/transaction.ts';
 import { idSchema, parseInput } from './input.ts';
 
 const page = {

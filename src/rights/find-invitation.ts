@@ -1,5 +1,7 @@
 // Finds the invitation behind an activation link and says exactly why a link no longer works.
-import { nowOf, type RightsDeps, type Tx } from './context.ts';
+import { nowOf } from './core/clock.ts';
+import type { RightsDeps } from './core/deps.ts';
+import type { Tx } from './core/transaction.ts';
 import { AppError } from './errors.ts';
 import { hashToken, looksLikeToken, sameHash } from './secrets.ts';
 

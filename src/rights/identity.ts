@@ -1,6 +1,9 @@
 // Who is asking: a Slack account's verified email matched to an active user, and looking people and
 // organisations up by what an administrator typed (email, name when unambiguous).
-import { audit, requireActor, transaction, type Actor, type RightsDeps } from './context.ts';
+import { requireActor, type Actor } from './core/actor.ts';
+import { audit } from './core/audit.ts';
+import type { RightsDeps } from './core/deps.ts';
+import { transaction } from './core/transaction.ts';
 import { normaliseEmail } from './email.ts';
 import { AppError } from './errors.ts';
 import { contains } from './directory.ts';

@@ -1,7 +1,11 @@
 // Rule 1 and 5: an Administrator invites someone by email, with a role and organisations to join on
 // activation. A user removed earlier from this environment can be invited again.
 import { z } from 'zod';
-import { audit, changeOnce, requireActor, requireOrganisation, type Actor, type RightsDeps } from './context.ts';
+import { requireActor, type Actor } from './core/actor.ts';
+import { audit } from './core/audit.ts';
+import { changeOnce } from './core/change-once.ts';
+import type { RightsDeps } from './core/deps.ts';
+import { requireOrganisation } from './core/targets.ts';
 import { emailSchema } from './email.ts';
 import { AppError } from './errors.ts';
 import { parseInput } from './input.ts';

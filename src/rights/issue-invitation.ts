@@ -1,7 +1,11 @@
 // Issues a fresh invitation token for an INVITED user and queues its email, killing older tokens
 // (rule 6). Shared by invite-user and resend-invitation.
 import type { Prisma } from '../generated/prisma/client.ts';
-import { displayName, enqueue, nowOf, type RightsDeps, type Tx } from './context.ts';
+import { nowOf } from './core/clock.ts';
+import type { RightsDeps } from './core/deps.ts';
+import { enqueue } from './core/outbox.ts';
+import { displayName } from './core/targets.ts';
+import type { Tx } from './core/transaction.ts';
 import { hashToken, newToken } from './secrets.ts';
 
 export interface InvitationTarget {

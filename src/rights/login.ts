@@ -2,7 +2,7 @@
 // invited but not yet activated) gets the same answer after the same work, so the page never tells
 // whether an address is registered; blocked and removed users can never log in (rule 9).
 import { z } from 'zod';
-import { type RightsDeps } from './context.ts';
+import type { RightsDeps } from './core/deps.ts';
 import { normaliseEmail } from './email.ts';
 import { AppError } from './errors.ts';
 import { parseInput } from './input.ts';

@@ -1,8 +1,13 @@
 // Rule 2, 3, 8 and 9: organisation administrators (or environment Administrators) add members, change
 // their role and remove them. Removing ends document rights at once; the user stays in the environment.
 import { z } from 'zod';
-import { ensureAnotherOrganisationAdministrator } from './administrators.ts';
-import { audit, changeOnce, displayName, lockOrganisation, requireActor, requireOrganisation, requireUser, type Actor, type RightsDeps } from './context.ts';
+import { ensureAnotherOrganisationAdministrator } from './core/administrators.ts';
+import { requireActor, type Actor } from './core/actor.ts';
+import { audit } from './core/audit.ts';
+import { changeOnce } from './core/change-once.ts';
+import type { RightsDeps } from './core/deps.ts';
+import { displayName, requireOrganisation, requireUser } from './core/targets.ts';
+import { lockOrganisation } from './core/transaction.ts';
 import { AppError } from './errors.ts';
 import { idSchema, parseInput } from './input.ts';
 

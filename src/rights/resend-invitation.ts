@@ -1,7 +1,11 @@
 // Rule 6: a resend issues a new token and kills the older ones.
 import { z } from 'zod';
 import type { OrganisationToJoin } from './issue-invitation.ts';
-import { audit, changeOnce, requireActor, requireUser, type Actor, type RightsDeps } from './context.ts';
+import { requireActor, type Actor } from './core/actor.ts';
+import { audit } from './core/audit.ts';
+import { changeOnce } from './core/change-once.ts';
+import type { RightsDeps } from './core/deps.ts';
+import { requireUser } from './core/targets.ts';
 import { AppError } from './errors.ts';
 import { idSchema, parseInput } from './input.ts';
 import { issueInvitation, scrubPendingInvitationEmails } from './issue-invitation.ts';

@@ -1,7 +1,12 @@
 // Rule 6: a revoke kills every token of the user. The invited user stays, marked REMOVED, so the
 // address can be invited again later.
 import { z } from 'zod';
-import { audit, changeOnce, nowOf, requireActor, requireUser, type Actor, type RightsDeps } from './context.ts';
+import { requireActor, type Actor } from './core/actor.ts';
+import { audit } from './core/audit.ts';
+import { changeOnce } from './core/change-once.ts';
+import { nowOf } from './core/clock.ts';
+import type { RightsDeps } from './core/deps.ts';
+import { requireUser } from './core/targets.ts';
 import { AppError } from './errors.ts';
 import { idSchema, parseInput } from './input.ts';
 import { scrubPendingInvitationEmails } from './issue-invitation.ts';

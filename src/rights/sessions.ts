@@ -1,7 +1,8 @@
 // Web sessions: a random token in an http-only cookie, stored only as its hash. A session works only
 // while it is unexpired, not revoked, and its user is ACTIVE: blocking or removing a user ends
 // their sessions (user-status.ts revokes them; the status check here covers any other path).
-import { nowOf, type RightsDeps } from './context.ts';
+import { nowOf } from './core/clock.ts';
+import type { RightsDeps } from './core/deps.ts';
 import { hashToken, looksLikeToken, newToken } from './secrets.ts';
 
 /** How long a login lasts. */

@@ -1,7 +1,12 @@
 // Rule 1: an Administrator changes someone's environment role ("make admin" is the short form).
 import { z } from 'zod';
-import { ensureAnotherActiveAdministrator } from './administrators.ts';
-import { audit, changeOnce, displayName, lockEnvironment, requireActor, requireUser, type Actor, type RightsDeps } from './context.ts';
+import { ensureAnotherActiveAdministrator } from './core/administrators.ts';
+import { requireActor, type Actor } from './core/actor.ts';
+import { audit } from './core/audit.ts';
+import { changeOnce } from './core/change-once.ts';
+import type { RightsDeps } from './core/deps.ts';
+import { displayName, requireUser } from './core/targets.ts';
+import { lockEnvironment } from './core/transaction.ts';
 import { AppError } from './errors.ts';
 import { idSchema, parseInput } from './input.ts';
 

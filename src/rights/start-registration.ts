@@ -4,7 +4,10 @@
 // existing account gets a "you already have an account, log in" email instead of a link.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { enqueue, nowOf, transaction, type RightsDeps } from './context.ts';
+import { nowOf } from './core/clock.ts';
+import type { RightsDeps } from './core/deps.ts';
+import { enqueue } from './core/outbox.ts';
+import { transaction } from './core/transaction.ts';
 import { emailSchema } from './email.ts';
 import { parseInput } from './input.ts';
 import { hashToken, newToken } from './secrets.ts';

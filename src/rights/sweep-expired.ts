@@ -1,7 +1,8 @@
 // Housekeeping: rows that only ever mattered for a short while. Expired or used email verifications,
 // ended sessions and request-id records (Slack retries come within minutes) are deleted a day after
 // they stopped mattering. Invitations, users and audit events are history and stay.
-import { nowOf, type RightsDeps } from './context.ts';
+import { nowOf } from './core/clock.ts';
+import type { RightsDeps } from './core/deps.ts';
 
 const DAY = 24 * 3600_000;
 

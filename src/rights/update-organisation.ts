@@ -1,6 +1,10 @@
 // Rule 1: only an environment Administrator edits an organisation's details.
 import { z } from 'zod';
-import { audit, changeOnce, requireActor, requireOrganisation, type Actor, type RightsDeps } from './context.ts';
+import { requireActor, type Actor } from './core/actor.ts';
+import { audit } from './core/audit.ts';
+import { changeOnce } from './core/change-once.ts';
+import type { RightsDeps } from './core/deps.ts';
+import { requireOrganisation } from './core/targets.ts';
 import { AppError } from './errors.ts';
 import { idSchema, parseInput } from './input.ts';
 import { checkPostalCode, detailsShape, nameKeyOf, organisationName } from './organisation-details.ts';

@@ -1,8 +1,14 @@
 // Rule 1 and 9: block, unblock and remove users. Blocked and removed users have no rights and cannot
 // log in: their sessions end. Removing also ends their memberships (rule 8 holds for organisations).
 import { z } from 'zod';
-import { ensureAnotherActiveAdministrator, ensureAnotherOrganisationAdministrator } from './administrators.ts';
-import { audit, changeOnce, displayName, lockEnvironment, lockOrganisation, nowOf, requireActor, requireUser, type Actor, type RightsDeps } from './context.ts';
+import { ensureAnotherActiveAdministrator, ensureAnotherOrganisationAdministrator } from './core/administrators.ts';
+import { requireActor, type Actor } from './core/actor.ts';
+import { audit } from './core/audit.ts';
+import { changeOnce } from './core/change-once.ts';
+import { nowOf } from './core/clock.ts';
+import type { RightsDeps } from './core/deps.ts';
+import { displayName, requireUser } from './core/targets.ts';
+import { lockEnvironment, lockOrganisation } from './core/transaction.ts';
 import { AppError } from './errors.ts';
 import { idSchema, parseInput } from './input.ts';
 import type { Action } from './policy.ts';
