@@ -3,6 +3,7 @@
 import type { OrganisationRole } from '../../generated/prisma/enums.ts';
 import { AppError } from '../errors.ts';
 import { actionWording, decide, type Action, type Decision } from '../policy.ts';
+import type { RightsDeps } from './deps.ts';
 import type { Tx } from './transaction.ts';
 
 /** Who asks: an environment user, and where the request came from. */
@@ -47,4 +48,11 @@ export async function requireActor(
 
 export function forbidden(decision: Decision, action: Action): AppError {
   return new AppError('forbidden', `You may not ${actionWording[action]}: ${decision.reason}. Ask an administrator of your environment.`);
+}
+
+/** The actor's environment; an unknown actor is an AppError, not a raw database error. */
+export async function actorEnvironment(deps: RightsDeps, actor: Actor) {
+  const me = await deps.prisma.user.findUnique({ where: { id: actor.userId }, select: { environmentId: true } });
+  if (!me) throw new AppError('not_authenticated', 'Your account was not found. Ask an administrator of your environment to invite you.');
+  return me;
 }

@@ -22,3 +22,5 @@ export async function requireOrganisation(tx: Tx, environmentId: string, organis
 }
 
 export const displayName = (u: { name: string | null; email: string }) => u.name ?? u.email;
+
+export type TargetUser = Awaited<ReturnType<typeof requireUser>>;
