@@ -204,6 +204,19 @@ describe('activate (rules 5, 6)', () => {
     expect((await activate(token)).user.status).toBe('ACTIVE');
   });
 
+  it('dates the activation, and a new environment, by the service clock', async () => {
+    const { admin, domain } = await newEnvironment(deps);
+    const inv = await inviteUser(deps, admin, { email: `clock@${domain}` });
+    const token = await latestInvitationToken(deps, inv.user.email);
+    const at = new Date(Date.now() + 3 * 24 * 3600_000);
+    const later: RightsDeps = { ...deps, now: () => at };
+    await activateAccount(later, { token, name: 'On Time', password: strongPassword });
+    expect((await deps.prisma.user.findUniqueOrThrow({ where: { id: inv.user.id } })).activatedAt).toEqual(at);
+    expect((await deps.prisma.invitation.findFirstOrThrow({ where: { userId: inv.user.id } })).usedAt).toEqual(at);
+    const created = await createEnvironment(later, { email: `first@${uniqueDomain()}`, name: 'First' });
+    expect((await deps.prisma.user.findUniqueOrThrow({ where: { id: created.user.id } })).activatedAt).toEqual(at);
+  });
+
   it('a removed user cannot use an old link', async () => {
     const { admin, domain } = await newEnvironment(deps);
     const inv = await inviteUser(deps, admin, { email: `rm@${domain}` });

@@ -2,6 +2,7 @@
 // bootstrap). The optional domain is attached only when it is not a public mail domain.
 import { z } from 'zod';
 import { audit } from '../core/audit.ts';
+import { nowOf } from '../core/clock.ts';
 import type { RightsDeps } from '../core/deps.ts';
 import { transaction, type Tx } from '../core/transaction.ts';
 import { domainOf, emailSchema } from '../email.ts';
@@ -56,7 +57,7 @@ export async function createEnvironmentIn(
       role: 'ADMINISTRATOR',
       status: 'ACTIVE',
       passwordHash: data.passwordHash,
-      activatedAt: new Date(),
+      activatedAt: nowOf(deps),
     },
     select: { id: true, email: true, name: true, role: true, status: true, environmentId: true },
   });

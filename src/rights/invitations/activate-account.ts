@@ -2,6 +2,7 @@
 // chosen at invitation; the token is single use (rule 6). The inviter and the administrators are told.
 import { z } from 'zod';
 import { audit } from '../core/audit.ts';
+import { nowOf } from '../core/clock.ts';
 import type { RightsDeps } from '../core/deps.ts';
 import { enqueue, notifyAdministrators } from '../core/outbox.ts';
 import { transaction } from '../core/transaction.ts';
@@ -26,13 +27,14 @@ export async function activateAccount(deps: RightsDeps, raw: z.input<typeof inpu
   const passwordHash = await hashPassword(data.password);
   return transaction(deps, async (tx) => {
     const inv = await findUsableInvitation(tx, deps, data.token);
+    const now = nowOf(deps);
     // Single use even when two tabs submit at once: only one update finds the invitation unused.
-    const claimed = await tx.invitation.updateMany({ where: { id: inv.id, usedAt: null, revokedAt: null }, data: { usedAt: new Date() } });
+    const claimed = await tx.invitation.updateMany({ where: { id: inv.id, usedAt: null, revokedAt: null }, data: { usedAt: now } });
     if (claimed.count !== 1) throw new AppError('invitation_used', 'This activation link was already used. Log in with your email and password.');
-    await tx.invitation.updateMany({ where: { userId: inv.user.id, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+    await tx.invitation.updateMany({ where: { userId: inv.user.id, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
     const user = await tx.user.update({
       where: { id: inv.user.id },
-      data: { name: data.name, passwordHash, status: 'ACTIVE', activatedAt: new Date() },
+      data: { name: data.name, passwordHash, status: 'ACTIVE', activatedAt: now },
       select: { id: true, email: true, name: true, role: true, environmentId: true },
     });
     const joined: string[] = [];
