@@ -4,10 +4,11 @@ import {
   activateAccount, authorize, createEnvironment, describeInvitation, inviteUser, linkSlackUser, removeUser, resendInvitation, revokeInvitation, setNotificationChannel,
   type RightsDeps,
 } from '../../src/rights/index.ts';
+import { OutboxMessageError } from '../../src/messages/index.ts';
 import { newToken, verifyPassword } from '../../src/rights/secrets.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { latestInvitationToken, newActiveUser, newEnvironment, newOrganisation, strongPassword, uniqueDomain } from '../support/factories.ts';
-import { expectOneAudit, expectRefusedUnchanged } from './rights-support.ts';
+import { expectOneAudit, expectRefusedUnchanged, snapshot } from './rights-support.ts';
 
 let t: TestDatabase;
 let deps: RightsDeps;
@@ -147,6 +148,19 @@ describe('resend and revoke (rule 6)', () => {
     await expectRefusedUnchanged(deps, 'forbidden', () => resendInvitation(deps, basic.actor, { userId: inv.user.id }));
     await expectRefusedUnchanged(deps, 'conflict', () => resendInvitation(deps, a.admin, { userId: basic.userId }));
     await expectRefusedUnchanged(deps, 'invalid_input', () => revokeInvitation(deps, a.admin, { userId: 'not-an-id' }));
+  });
+});
+
+describe('messages checked when queued (rule 10)', () => {
+  it('an invitation whose email its template could not render fails, and changes nothing', async () => {
+    const { admin, domain } = await newEnvironment(deps);
+    // A link without a scheme: no mail client would open it.
+    const misconfigured: RightsDeps = { ...deps, options: { ...deps.options, publicUrl: 'rights.example.test' } };
+    const before = await snapshot(deps);
+    const err = await inviteUser(misconfigured, admin, { email: `no-link@${domain}` }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OutboxMessageError);
+    expect((err as Error).message).toBe('The email "invitation" does not match its schema: data.link: must be an http(s) URL');
+    expect(await snapshot(deps)).toEqual(before);
   });
 });
 

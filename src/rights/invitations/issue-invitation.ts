@@ -1,6 +1,7 @@
 // Issues a fresh invitation token for an INVITED user and queues its email, killing older tokens
 // (rule 6). Shared by invite-user and resend-invitation.
 import type { Prisma } from '../../generated/prisma/client.ts';
+import type { EnvironmentRole } from '../../generated/prisma/enums.ts';
 import { nowOf } from '../core/clock.ts';
 import type { RightsDeps } from '../core/deps.ts';
 import { enqueue } from '../core/outbox.ts';
@@ -12,7 +13,7 @@ export interface InvitationTarget {
   id: string;
   email: string;
   environmentId: string;
-  role: string;
+  role: EnvironmentRole;
 }
 
 export interface OrganisationToJoin {

@@ -19,9 +19,6 @@ const input = z.object({
 
 export type StartRegistrationInput = z.input<typeof input>;
 
-/** The email template both kinds of registration email use (src/mail/templates). */
-export const REGISTRATION_TEMPLATE = 'registration-verification';
-
 export async function startRegistration(deps: RightsDeps, raw: StartRegistrationInput): Promise<{ email: string }> {
   const data = parseInput(input, raw);
   const token = newToken();
@@ -37,7 +34,7 @@ export async function startRegistration(deps: RightsDeps, raw: StartRegistration
       await enqueue(tx, existing.environmentId, `registration-existing:${randomUUID()}:email`, {
         email: {
           to: data.email,
-          template: REGISTRATION_TEMPLATE,
+          template: 'registration-verification',
           locale: data.locale,
           data: { kind: 'existing', status: existing.status, loginLink: `${deps.options.publicUrl}/login` },
         },
@@ -51,7 +48,7 @@ export async function startRegistration(deps: RightsDeps, raw: StartRegistration
     await enqueue(tx, null, `registration:${verification.id}:email`, {
       email: {
         to: data.email,
-        template: REGISTRATION_TEMPLATE,
+        template: 'registration-verification',
         locale: data.locale,
         data: {
           kind: 'verify',
