@@ -8,7 +8,7 @@ import { transaction, type Tx } from '../core/transaction.ts';
 import { domainOf, emailSchema } from '../email.ts';
 import { AppError } from '../errors.ts';
 import { nameText, parseInput } from '../input.ts';
-import { isPublicDomain } from '../registration/public-domains.ts';
+import { isPublicDomain } from './public-domains.ts';
 import { hashPassword } from '../secrets.ts';
 
 const input = z.object({

@@ -15,7 +15,7 @@ import { domainOf } from '../email.ts';
 import { AppError, isAppError } from '../errors.ts';
 import { nameText, parseInput } from '../input.ts';
 import { checkPasswordStrength } from '../password-policy.ts';
-import { isPublicDomain } from './public-domains.ts';
+import { isPublicDomain } from '../environments/public-domains.ts';
 import { hashPassword } from '../secrets.ts';
 import { findUsableVerification } from './find-usable-verification.ts';
 
