@@ -1,7 +1,7 @@
 // Rule 8: an environment always keeps at least one active Administrator; an organisation always
 // keeps at least one organisation administrator. Callers hold the matching row lock.
-import type { Tx } from './transaction.ts';
 import { AppError } from '../errors.ts';
+import type { Tx } from './transaction.ts';
 
 export async function ensureAnotherActiveAdministrator(tx: Tx, environmentId: string, userId: string, what: string) {
   const others = await tx.user.count({

@@ -8,8 +8,8 @@ import { transaction, type Tx } from '../core/transaction.ts';
 import { domainOf, emailSchema } from '../email.ts';
 import { AppError } from '../errors.ts';
 import { nameText, parseInput } from '../input.ts';
-import { isPublicDomain } from './public-domains.ts';
 import { hashPassword } from '../secrets.ts';
+import { isPublicDomain } from './public-domains.ts';
 
 const input = z.object({
   email: emailSchema,

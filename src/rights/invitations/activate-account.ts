@@ -7,11 +7,11 @@ import type { RightsDeps } from '../core/deps.ts';
 import { enqueue, notifyAdministrators } from '../core/outbox.ts';
 import { transaction } from '../core/transaction.ts';
 import { AppError } from '../errors.ts';
-import { findUsableInvitation } from './find-usable-invitation.ts';
 import { nameText, parseInput } from '../input.ts';
-import type { OrganisationToJoin } from './issue-invitation.ts';
 import { checkPasswordStrength } from '../password-policy.ts';
 import { hashPassword } from '../secrets.ts';
+import { findUsableInvitation } from './find-usable-invitation.ts';
+import type { OrganisationToJoin } from './issue-invitation.ts';
 
 const input = z.object({
   token: z.string(),

@@ -1,4 +1,3 @@
-// The activation page, before the person sets a password: who invited them, where, with which role.
 import type { RightsDeps } from '../core/deps.ts';
 import { findUsableInvitation } from './find-usable-invitation.ts';
 

@@ -1,6 +1,5 @@
 // Rule 6: a resend issues a new token and kills the older ones.
 import { z } from 'zod';
-import type { OrganisationToJoin } from './issue-invitation.ts';
 import { requireActor, type Actor } from '../core/actor.ts';
 import { audit } from '../core/audit.ts';
 import { changeOnce } from '../core/change-once.ts';
@@ -8,7 +7,7 @@ import type { RightsDeps } from '../core/deps.ts';
 import { requireUser } from '../core/targets.ts';
 import { AppError } from '../errors.ts';
 import { idSchema, parseInput } from '../input.ts';
-import { issueInvitation } from './issue-invitation.ts';
+import { issueInvitation, type OrganisationToJoin } from './issue-invitation.ts';
 import { scrubPendingInvitationEmails } from './scrub-invitation-emails.ts';
 
 const input = z.object({ userId: idSchema('a user') });

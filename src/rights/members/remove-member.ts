@@ -2,8 +2,8 @@
 // member from O. Their document rights there end at once; they stay in the environment; O keeps at
 // least one organisation administrator.
 import { z } from 'zod';
-import { ensureAnotherOrganisationAdministrator } from '../core/administrators.ts';
 import { requireActor, type Actor } from '../core/actor.ts';
+import { ensureAnotherOrganisationAdministrator } from '../core/administrators.ts';
 import { audit } from '../core/audit.ts';
 import { changeOnce } from '../core/change-once.ts';
 import type { RightsDeps } from '../core/deps.ts';

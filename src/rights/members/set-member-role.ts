@@ -1,8 +1,8 @@
 // Rule 2 and 8: an organisation administrator of O (or an environment Administrator) changes a member's
 // role in O; O keeps at least one organisation administrator.
 import { z } from 'zod';
-import { ensureAnotherOrganisationAdministrator } from '../core/administrators.ts';
 import { requireActor, type Actor } from '../core/actor.ts';
+import { ensureAnotherOrganisationAdministrator } from '../core/administrators.ts';
 import { audit } from '../core/audit.ts';
 import { changeOnce } from '../core/change-once.ts';
 import type { RightsDeps } from '../core/deps.ts';

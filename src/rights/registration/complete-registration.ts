@@ -10,12 +10,12 @@ import { nowOf } from '../core/clock.ts';
 import type { RightsDeps } from '../core/deps.ts';
 import { notifyAdministrators } from '../core/outbox.ts';
 import { transaction, type Tx } from '../core/transaction.ts';
-import { createEnvironmentIn } from '../environments/create-environment.ts';
 import { domainOf } from '../email.ts';
+import { createEnvironmentIn } from '../environments/create-environment.ts';
+import { isPublicDomain } from '../environments/public-domains.ts';
 import { AppError, isAppError } from '../errors.ts';
 import { nameText, parseInput } from '../input.ts';
 import { checkPasswordStrength } from '../password-policy.ts';
-import { isPublicDomain } from '../environments/public-domains.ts';
 import { hashPassword } from '../secrets.ts';
 import { findUsableVerification } from './find-usable-verification.ts';
 

@@ -1,4 +1,3 @@
-// Logging out.
 import { nowOf } from '../core/clock.ts';
 import type { RightsDeps } from '../core/deps.ts';
 import { hashToken, looksLikeToken } from '../secrets.ts';

@@ -4,8 +4,8 @@
 // their sessions end.
 import { z } from 'zod';
 import type { UserStatus } from '../../generated/prisma/enums.ts';
-import { ensureAnotherActiveAdministrator } from '../core/administrators.ts';
 import { requireActor, type Actor } from '../core/actor.ts';
+import { ensureAnotherActiveAdministrator } from '../core/administrators.ts';
 import { audit } from '../core/audit.ts';
 import { changeOnce } from '../core/change-once.ts';
 import { nowOf } from '../core/clock.ts';

@@ -1,4 +1,3 @@
-// The account page: a user sees their own environment, role and organisations.
 import type { RightsDeps } from '../core/deps.ts';
 
 /** What the account page shows: the user's environment, role, and organisations with their role in each. */

@@ -1,8 +1,8 @@
 // Rule 1, 8 and 9: an Administrator removes a user from the environment. They can no longer log in,
 // their memberships end (each organisation keeps an administrator), and their pending invitations die
 // with the emails that carry them. The address can be invited again later.
-import { ensureAnotherOrganisationAdministrator } from '../core/administrators.ts';
 import type { Actor } from '../core/actor.ts';
+import { ensureAnotherOrganisationAdministrator } from '../core/administrators.ts';
 import { nowOf } from '../core/clock.ts';
 import type { RightsDeps } from '../core/deps.ts';
 import { displayName, type TargetUser } from '../core/targets.ts';

@@ -1,7 +1,7 @@
 // Rule 1: an Administrator changes someone's environment role ("make admin" is the short form).
 import { z } from 'zod';
-import { ensureAnotherActiveAdministrator } from '../core/administrators.ts';
 import { requireActor, type Actor } from '../core/actor.ts';
+import { ensureAnotherActiveAdministrator } from '../core/administrators.ts';
 import { audit } from '../core/audit.ts';
 import { changeOnce } from '../core/change-once.ts';
 import type { RightsDeps } from '../core/deps.ts';
