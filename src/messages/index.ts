@@ -1,7 +1,7 @@
 // The contract of every message the outbox carries: the rights service queues them, src/mail and
-// src/slack deliver them. Zod schemas only, so all three can import them without importing each other.
-// A message is checked when it is queued, in the change's transaction: a payload its deliverer could
-// not render fails the change, instead of failing later at delivery where nobody sees it.
+// src/slack deliver them. Schemas and their check, nothing else, so all three can import this without
+// importing each other. A message is checked when it is queued, in the change's transaction: a payload
+// its deliverer could not render fails the change that caused it, instead of failing at delivery later.
 import type { z } from 'zod';
 import { emailMessage, type EmailMessage } from './email.ts';
 import { slackNotification, slackNotificationData, type SlackNotification, type SlackNotificationData, type SlackNotificationKind } from './slack.ts';
