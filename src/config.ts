@@ -1,4 +1,4 @@
-// All configuration comes from the environment variables named in PRODUCT.md, checked once at start.
+// All configuration comes from the environment variables named in the README's configuration table, checked once at start.
 import { z } from 'zod';
 
 const optionalText = z

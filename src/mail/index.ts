@@ -1,19 +1,12 @@
 // Email: templates rendered in the reader's language, sent over SMTP or into ./data/mail.
+import type { EmailMessage } from '../messages/index.ts';
 import { renderEmail } from './templates/index.ts';
 import { createMailer, type MailerOptions } from './transport.ts';
-
-/** What the rights service queues as an outbox payload. */
-export interface EmailPayload {
-  to: string;
-  template: string;
-  locale?: string;
-  data: Record<string, unknown>;
-}
 
 export interface MailService {
   mode: 'smtp' | 'folder';
   /** renders and sends one queued email; `id` (the outbox id) becomes its Message-ID */
-  deliver(payload: EmailPayload, id: string): Promise<void>;
+  deliver(payload: EmailMessage, id: string): Promise<void>;
   close(): void;
 }
 
@@ -23,7 +16,7 @@ export function createMailService(opts: MailerOptions): MailService {
     mode: mailer.mode,
     async deliver(payload, id) {
       const rendered = renderEmail(payload);
-      const link = typeof payload.data?.link === 'string' ? payload.data.link : undefined;
+      const link = 'link' in payload.data && typeof payload.data.link === 'string' ? payload.data.link : undefined;
       await mailer.send({ ...rendered, id, to: payload.to, link });
     },
     close: () => mailer.close(),

@@ -1,7 +1,8 @@
 // A message that keeps failing is reported to its environment's administrators instead of
 // disappearing: in Slack (notification channel, or a DM to each administrator) when the failed
 // message was an email and Slack works, otherwise by email to the administrators.
-import { enqueue, notifyAdministrators, type Tx } from '../rights/context.ts';
+import type { DeliveryFailure } from '../messages/index.ts';
+import { enqueue, notifyAdministrators, type Tx } from '../rights/index.ts';
 import type { ClaimedMessage } from './store.ts';
 
 const describe = (m: ClaimedMessage): string => {
@@ -18,7 +19,7 @@ export async function reportFailure(tx: Tx, m: ClaimedMessage, error: string, op
   if (!m.environmentId || isReport(m)) return;
   const recipient = m.kind === 'EMAIL' ? String((m.payload as { to?: unknown }).to ?? '') : String((m.payload as { channel?: unknown }).channel ?? '');
   const what = m.kind === 'SLACK' ? 'slack' : (m.payload as { template?: string }).template === 'invitation' ? 'invitation' : 'email';
-  const data = { what, description: describe(m), recipient, attempts: m.attempts + 1, lastError: error.slice(0, 300), messageId: m.id };
+  const data: DeliveryFailure = { what, description: describe(m), recipient, attempts: m.attempts + 1, lastError: error.slice(0, 300), messageId: m.id };
   const eventKey = `outbox-failed:${m.id}`;
   if (m.kind === 'EMAIL' && opts.slackAvailable) {
     const env = await tx.environment.findUnique({ where: { id: m.environmentId }, select: { notificationChannelId: true } });

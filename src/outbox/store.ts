@@ -3,7 +3,7 @@
 // worker died is taken again when its lease runs out. All times are the database's clock (UTC).
 import { Prisma as P } from '../generated/prisma/client.ts';
 import type { Prisma } from '../db/database.ts';
-import type { Tx } from '../rights/context.ts';
+import type { Tx } from '../rights/index.ts';
 
 export interface ClaimedMessage {
   id: string;

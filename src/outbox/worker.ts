@@ -7,7 +7,8 @@ import { retryDelayMs, isPermanent } from './backoff.ts';
 import { reportFailure } from './report-failure.ts';
 import { claimDue, extendLease, markFailed, markSent, reschedule, type ClaimedMessage } from './store.ts';
 
-export type Deliver = (payload: any, messageId: string) => Promise<unknown>;
+// The worker hands each delivery the payload it stored; the delivery checks it against its own contract.
+export type Deliver = (payload: never, messageId: string) => Promise<unknown>;
 
 export interface OutboxWorkerOptions {
   prisma: Prisma;
@@ -59,7 +60,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const deliver = m.kind === 'EMAIL' ? o.deliverEmail : o.deliverSlack;
     try {
       if (!deliver) throw new Error('no delivery for this kind of message');
-      await deliver(m.payload, m.id);
+      await deliver(m.payload as never, m.id);
     } catch (err) {
       await failed(m, err);
       return;

@@ -51,6 +51,6 @@ export function requireEmail(raw: string, field = 'email'): string {
 }
 
 export function truncate(text: string, max = 60): string {
-  const clean = String(text).replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+  const clean = String(text).replace(/\p{Cc}/gu, '');
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }

@@ -1,25 +1,63 @@
-// The rights service: every use case the surfaces (Slack, web, API) may call.
-export { activateAccount } from './activate-account.ts';
-export { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
-export { authorize, type AuthorizeInput, type AuthorizeResult } from './authorize.ts';
-export { defaultOptions, type Actor, type RightsDeps, type RightsOptions } from './context.ts';
-export { createEnvironment } from './create-environment.ts';
-export { createOrganisation } from './create-organisation.ts';
-export { getOrganisation, getUser, listMembers, listOrganisations, listPendingInvitations, listUsers, readAudit } from './directory.ts';
+// The rights service: every use case the surfaces (Slack, web, API) may call, and all they import
+// from it. One use case per file, in a folder per domain, over core/ (what every use case runs on).
+// "Rule N" in comments and tests is rule N of docs/rules.md.
+export { defaultOptions, type RightsDeps, type RightsOptions } from './core/deps.ts';
+export type { Actor } from './core/actor.ts';
 export { AppError, isAppError, type ErrorCode } from './errors.ts';
-export { describeInvitation } from './find-invitation.ts';
-export { findActiveUserByEmail, linkSlackUser, resolveOrganisation, resolveUser, setNotificationChannel } from './identity.ts';
-export { inviteUser } from './invite-user.ts';
-export { addMember, removeMember, setMemberRole } from './members.ts';
 export { allActions, decide, type Action, type Decision } from './policy.ts';
-export { claimOnce } from './once.ts';
-export { sweepExpired } from './sweep-expired.ts';
-export { resendInvitation } from './resend-invitation.ts';
-export { revokeInvitation } from './revoke-invitation.ts';
-export { setRole } from './set-role.ts';
-export { updateOrganisation } from './update-organisation.ts';
-export { blockUser, removeUser, unblockUser } from './user-status.ts';
-export { completeRegistration, describeRegistration, type RegistrationOutcome } from './complete-registration.ts';
-export { login } from './login.ts';
-export { createSession, describeAccount, endSession, findSessionUser } from './sessions.ts';
-export { startRegistration } from './start-registration.ts';
+export { authorize, type AuthorizeInput, type AuthorizeResult } from './authorization/authorize.ts';
+export { claimOnce } from './core/claim-once.ts';
+
+export { createEnvironment } from './environments/create-environment.ts';
+export { setNotificationChannel } from './environments/set-notification-channel.ts';
+export { readAudit } from './environments/read-audit.ts';
+
+export { listUsers } from './users/list-users.ts';
+export { getUser } from './users/get-user.ts';
+export { resolveUser } from './users/resolve-user.ts';
+export { setRole } from './users/set-role.ts';
+export { blockUser } from './users/block-user.ts';
+export { unblockUser } from './users/unblock-user.ts';
+export { removeUser } from './users/remove-user.ts';
+export { describeAccount } from './users/describe-account.ts';
+
+export { inviteUser } from './invitations/invite-user.ts';
+export { resendInvitation } from './invitations/resend-invitation.ts';
+export { revokeInvitation } from './invitations/revoke-invitation.ts';
+export { listPendingInvitations } from './invitations/list-pending-invitations.ts';
+export { describeInvitation } from './invitations/describe-invitation.ts';
+export { activateAccount } from './invitations/activate-account.ts';
+
+export { createOrganisation } from './organisations/create-organisation.ts';
+export { updateOrganisation } from './organisations/update-organisation.ts';
+export { listOrganisations } from './organisations/list-organisations.ts';
+export { getOrganisation } from './organisations/get-organisation.ts';
+export { resolveOrganisation } from './organisations/resolve-organisation.ts';
+
+export { addMember } from './members/add-member.ts';
+export { setMemberRole } from './members/set-member-role.ts';
+export { removeMember } from './members/remove-member.ts';
+export { listMembers } from './members/list-members.ts';
+
+export { startRegistration } from './registration/start-registration.ts';
+export { describeRegistration } from './registration/describe-registration.ts';
+export { completeRegistration, type RegistrationOutcome } from './registration/complete-registration.ts';
+
+export { login } from './sessions/login.ts';
+export { createSession } from './sessions/create-session.ts';
+export { findSessionUser } from './sessions/find-session-user.ts';
+export { endSession } from './sessions/end-session.ts';
+
+export { findUserByEmail } from './identity/find-user-by-email.ts';
+export { linkSlackUser } from './identity/link-slack-user.ts';
+
+export { createApiToken } from './api-tokens/create-api-token.ts';
+export { listApiTokens } from './api-tokens/list-api-tokens.ts';
+export { revokeApiToken } from './api-tokens/revoke-api-token.ts';
+export { authenticateApiToken } from './api-tokens/authenticate-api-token.ts';
+
+export { sweepExpired } from './housekeeping/sweep-expired.ts';
+
+// For the outbox worker, which reports a failed delivery in the same transaction that marks it failed.
+export { enqueue, notifyAdministrators } from './core/outbox.ts';
+export type { Tx } from './core/transaction.ts';

@@ -1,4 +1,4 @@
-// Who may do what, as pure functions of the acting user's state. Rules 1-3 and 9 of PRODUCT.md.
+// Who may do what, as pure functions of the acting user's state. Rules 1-3 and 9 of docs/rules.md.
 import type { EnvironmentRole, OrganisationRole, UserStatus } from '../generated/prisma/enums.ts';
 
 /** Changes and reads inside an environment, decided by the environment role alone (rule 1). */
@@ -32,6 +32,29 @@ export type DirectoryAction = (typeof directoryActions)[number];
 export type Action = EnvironmentAction | MemberAction | DocumentAction | DirectoryAction;
 
 export const allActions: readonly Action[] = [...environmentActions, ...memberActions, ...documentActions, ...directoryActions];
+
+/** What an action does, as the end of "You may not ...": the sentence a refused person reads. */
+export const actionWording: Record<Action, string> = {
+  'user:invite': 'invite users',
+  'user:set-role': 'change roles',
+  'user:block': 'block users',
+  'user:unblock': 'unblock users',
+  'user:remove': 'remove users',
+  'invitation:resend': 'resend invitations',
+  'invitation:revoke': 'revoke invitations',
+  'organisation:create': 'create organisations',
+  'organisation:update': "edit an organisation's details",
+  'environment:configure': 'change the environment settings',
+  'audit:read': 'read the audit trail',
+  'member:add': 'add members to this organisation',
+  'member:set-role': "change members' roles in this organisation",
+  'member:remove': 'remove members from this organisation',
+  'member:list': "see this organisation's members",
+  'document:view': "view this organisation's documents",
+  'document:create': 'create documents for this organisation',
+  'document:send': "send this organisation's documents",
+  'directory:read': 'look up other users and organisations',
+};
 
 export interface Subject {
   status: UserStatus;

@@ -1,7 +1,7 @@
 // Who is calling: the Slack account's verified email (users.info, cached briefly because Slack limits
 // that method and every request needs it) matched to an active user of an environment.
 import type { webApi } from '@slack/bolt';
-import { AppError, findActiveUserByEmail, linkSlackUser, type Actor, type RightsDeps } from '../rights/index.ts';
+import { AppError, findUserByEmail, linkSlackUser, type Actor, type RightsDeps } from '../rights/index.ts';
 
 export interface Caller extends Actor {
   /** always known in Slack: the account that sent the request */
@@ -47,7 +47,7 @@ export class Identity {
     if (!email) {
       throw new AppError('not_authenticated', 'Your Slack account has no verified email address, so eConnect cannot tell who you are. Confirm your email in Slack, or ask a workspace admin.');
     }
-    const user = await findActiveUserByEmail(this.deps, email);
+    const user = await findUserByEmail(this.deps, email);
     if (!user || user.status === 'REMOVED') {
       throw new AppError('not_authenticated', `No eConnect user has the address ${email}. Ask an administrator of your environment to invite you.`);
     }

@@ -4,10 +4,11 @@ import {
   activateAccount, authorize, createEnvironment, describeInvitation, inviteUser, linkSlackUser, removeUser, resendInvitation, revokeInvitation, setNotificationChannel,
   type RightsDeps,
 } from '../../src/rights/index.ts';
+import { OutboxMessageError } from '../../src/messages/index.ts';
 import { newToken, verifyPassword } from '../../src/rights/secrets.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { latestInvitationToken, newActiveUser, newEnvironment, newOrganisation, strongPassword, uniqueDomain } from '../support/factories.ts';
-import { expectOneAudit, expectRefusedUnchanged } from './rights-support.ts';
+import { expectOneAudit, expectRefusedUnchanged, snapshot } from './rights-support.ts';
 
 let t: TestDatabase;
 let deps: RightsDeps;
@@ -150,6 +151,19 @@ describe('resend and revoke (rule 6)', () => {
   });
 });
 
+describe('messages checked when queued (rule 10)', () => {
+  it('an invitation whose email its template could not render fails, and changes nothing', async () => {
+    const { admin, domain } = await newEnvironment(deps);
+    // A link without a scheme: no mail client would open it.
+    const misconfigured: RightsDeps = { ...deps, options: { ...deps.options, publicUrl: 'rights.example.test' } };
+    const before = await snapshot(deps);
+    const err = await inviteUser(misconfigured, admin, { email: `no-link@${domain}` }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OutboxMessageError);
+    expect((err as Error).message).toBe('The email "invitation" does not match its schema: data.link: must be an http(s) URL');
+    expect(await snapshot(deps)).toEqual(before);
+  });
+});
+
 describe('activate (rules 5, 6)', () => {
   it('sets the password, makes the user ACTIVE, applies the memberships and notifies; the link is single use', async () => {
     const { admin, domain } = await newEnvironment(deps);
@@ -202,6 +216,19 @@ describe('activate (rules 5, 6)', () => {
     await expectRefusedUnchanged(deps, 'weak_password', () => activateAccount(deps, { token, name: 'Weak', password: 'password123' }));
     await expectRefusedUnchanged(deps, 'invalid_input', () => activateAccount(deps, { token, name: '\u202E', password: strongPassword }));
     expect((await activate(token)).user.status).toBe('ACTIVE');
+  });
+
+  it('dates the activation, and a new environment, by the service clock', async () => {
+    const { admin, domain } = await newEnvironment(deps);
+    const inv = await inviteUser(deps, admin, { email: `clock@${domain}` });
+    const token = await latestInvitationToken(deps, inv.user.email);
+    const at = new Date(Date.now() + 3 * 24 * 3600_000);
+    const later: RightsDeps = { ...deps, now: () => at };
+    await activateAccount(later, { token, name: 'On Time', password: strongPassword });
+    expect((await deps.prisma.user.findUniqueOrThrow({ where: { id: inv.user.id } })).activatedAt).toEqual(at);
+    expect((await deps.prisma.invitation.findFirstOrThrow({ where: { userId: inv.user.id } })).usedAt).toEqual(at);
+    const created = await createEnvironment(later, { email: `first@${uniqueDomain()}`, name: 'First' });
+    expect((await deps.prisma.user.findUniqueOrThrow({ where: { id: created.user.id } })).activatedAt).toEqual(at);
   });
 
   it('a removed user cannot use an old link', async () => {

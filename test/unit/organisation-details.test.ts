@@ -1,7 +1,7 @@
 // An organisation's details as the e-invoicing network needs them.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { checkPostalCode, detailsShape, nameKeyOf, organisationName } from '../../src/rights/organisation-details.ts';
+import { checkPostalCode, detailsShape, nameKeyOf, organisationName } from '../../src/rights/organisations/organisation-details.ts';
 
 const details = z.object(detailsShape);
 const ok = (v: Record<string, unknown>) => details.parse(v);

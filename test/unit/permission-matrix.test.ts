@@ -1,5 +1,5 @@
 // The whole permission matrix: every environment role x status x organisation role x action, checked
-// against a table written from PRODUCT.md rules 1-3, 5 and 9, not from policy.ts.
+// against a table written from rules 1-3, 5 and 9 of docs/rules.md, not from policy.ts.
 import { describe, expect, it } from 'vitest';
 import { allActions, decide, type Action } from '../../src/rights/policy.ts';
 
@@ -17,7 +17,7 @@ const environmentAdministratorOnly = (env: EnvRole) => env === 'ADMINISTRATOR';
 const organisationOrEnvironmentAdministrator = (env: EnvRole, org: OrgRole) => env === 'ADMINISTRATOR' || org === 'ADMINISTRATOR';
 /** Rule 3: members of O (either organisation role) and nobody else, environment Administrators included. */
 const membersOnly = (_env: EnvRole, org: OrgRole) => org === 'MEMBER' || org === 'ADMINISTRATOR';
-/** BASIC has no rights (PRODUCT.md domain table): looking others up needs ADVANCED or ADMINISTRATOR. */
+/** BASIC has no rights (docs/rules.md, the table of things): looking others up needs ADVANCED or ADMINISTRATOR. */
 const advancedOrAdministrator = (env: EnvRole) => env !== 'BASIC';
 
 /**

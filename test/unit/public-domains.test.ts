@@ -1,6 +1,6 @@
 // Shared mail domains never belong to an environment (rule 7).
 import { describe, expect, it } from 'vitest';
-import { isPublicDomain } from '../../src/rights/public-domains.ts';
+import { isPublicDomain } from '../../src/rights/environments/public-domains.ts';
 
 describe('public mail domains', () => {
   it.each(['gmail.com', 'outlook.com', 'hotmail.com', 'yahoo.com', 'icloud.com', 'live.nl', 'hotmail.nl', 'ziggo.nl', 'kpnmail.nl', 'proton.me', 'gmx.de'])(

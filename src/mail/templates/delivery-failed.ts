@@ -1,17 +1,9 @@
 // Told to an environment's administrators when a message could not be delivered after every retry,
 // so a lost invitation is noticed instead of disappearing.
-import { z } from 'zod';
+import type { DeliveryFailureData } from '../../messages/index.ts';
 import { escapeHtml, htmlFrame, type MailLocale, type RenderedEmail } from './layout.ts';
 
-export const deliveryFailedData = z.object({
-  /** what failed: localised here (the Slack report uses `description`, in English) */
-  what: z.enum(['invitation', 'email', 'slack']).default('email'),
-  recipient: z.string().nullish(),
-  attempts: z.number().int(),
-  lastError: z.string().nullish(),
-});
-
-type Data = z.output<typeof deliveryFailedData>;
+type Data = DeliveryFailureData;
 
 const what = {
   en: { invitation: 'the invitation email', email: 'an email', slack: 'a Slack notification' },

@@ -1,11 +1,12 @@
 // The email templates, by the name the rights service puts in an outbox payload ({to, template,
-// locale, data}). To add one: write a file with a zod schema for its data and a render function,
-// and add a line here.
+// locale, data}). To add one: add its data schema to src/messages/email.ts, write a file with its
+// render function, and add a line here (the registry does not compile until every template has one).
 import type { z } from 'zod';
-import { deliveryFailedData, renderDeliveryFailed } from './delivery-failed.ts';
-import { invitationData, renderInvitation } from './invitation.ts';
+import { emailData, type EmailTemplateName } from '../../messages/index.ts';
+import { renderDeliveryFailed } from './delivery-failed.ts';
+import { renderInvitation } from './invitation.ts';
 import { mailLocale, type MailLocale, type RenderedEmail } from './layout.ts';
-import { registrationVerificationData, renderRegistrationVerification } from './registration-verification.ts';
+import { renderRegistrationVerification } from './registration-verification.ts';
 
 export interface EmailTemplate<S extends z.ZodType = z.ZodType> {
   data: S;
@@ -15,10 +16,10 @@ export interface EmailTemplate<S extends z.ZodType = z.ZodType> {
 export const defineTemplate = <S extends z.ZodType>(data: S, render: (d: z.output<S>, locale: MailLocale) => RenderedEmail): EmailTemplate =>
   ({ data, render }) as EmailTemplate;
 
-export const templates: Record<string, EmailTemplate> = {
-  invitation: defineTemplate(invitationData, renderInvitation),
-  'delivery-failed': defineTemplate(deliveryFailedData, renderDeliveryFailed),
-  'registration-verification': defineTemplate(registrationVerificationData, renderRegistrationVerification),
+export const templates: Record<EmailTemplateName, EmailTemplate> = {
+  invitation: defineTemplate(emailData.invitation, renderInvitation),
+  'delivery-failed': defineTemplate(emailData['delivery-failed'], renderDeliveryFailed),
+  'registration-verification': defineTemplate(emailData['registration-verification'], renderRegistrationVerification),
 };
 
 /** A payload that can never be rendered: retrying will not help. */
@@ -31,7 +32,8 @@ export class TemplateError extends Error {
 }
 
 export function renderEmail(message: { template: string; locale?: string; data: unknown }): RenderedEmail {
-  const t = Object.hasOwn(templates, message.template) ? templates[message.template] : undefined;
+  // The template name comes from a stored row: it may be one this version does not know.
+  const t = Object.hasOwn(templates, message.template) ? templates[message.template as EmailTemplateName] : undefined;
   if (!t) throw new TemplateError(`unknown email template "${message.template}"`);
   const parsed = t.data.safeParse(message.data);
   if (!parsed.success) {

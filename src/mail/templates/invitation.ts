@@ -1,20 +1,10 @@
 // The invitation: who invited the person to which environment, the role, the organisations they will
 // join, the activation link and until when it works. Dutch and English, text and HTML.
-import { z } from 'zod';
 import { labels } from '../../i18n/labels.ts';
+import type { InvitationData } from '../../messages/index.ts';
 import { escapeHtml, formatDate, htmlFrame, type MailLocale, type RenderedEmail } from './layout.ts';
 
-export const invitationData = z.object({
-  inviterName: z.string().min(1),
-  inviterEmail: z.string().min(3),
-  environmentName: z.string().min(1),
-  role: z.enum(['BASIC', 'ADVANCED', 'ADMINISTRATOR']),
-  organisations: z.array(z.string()).default([]),
-  link: z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL'),
-  expiresAt: z.iso.datetime({ offset: true }),
-});
-
-type Data = z.output<typeof invitationData>;
+type Data = InvitationData;
 
 const words = {
   en: {

@@ -2,17 +2,10 @@
 // way: `verify` carries the link that proves the address and leads to step 2; `existing` tells an
 // address that already has an account to log in (and carries no registration link). Dutch and
 // English, text and HTML.
-import { z } from 'zod';
+import type { RegistrationVerificationData } from '../../messages/index.ts';
 import { escapeHtml, formatDate, htmlFrame, type MailLocale, type RenderedEmail } from './layout.ts';
 
-const url = z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL');
-
-export const registrationVerificationData = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('verify'), link: url, expiresAt: z.iso.datetime({ offset: true }) }),
-  z.object({ kind: z.literal('existing'), status: z.enum(['INVITED', 'ACTIVE', 'BLOCKED', 'REMOVED']), loginLink: url }),
-]);
-
-type Data = z.output<typeof registrationVerificationData>;
+type Data = RegistrationVerificationData;
 
 const words = {
   en: {

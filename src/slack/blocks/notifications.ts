@@ -1,12 +1,10 @@
 // Notifications queued by the rights service (outbox), rendered for Slack. Each names the person and
 // offers the administrator's next step as buttons.
+import type { StoredSlackNotification } from '../../messages/index.ts';
 import { context, escapeMrkdwn, section } from './text.ts';
 
-export interface Notification {
-  channel: string;
-  kind: string;
-  data: Record<string, unknown>;
-}
+/** What the rights service queued (src/messages/slack.ts), as the outbox reads it back. */
+export type Notification = StoredSlackNotification;
 
 const str = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 

@@ -1,0 +1,20 @@
+// A message that could not be delivered after every retry, as its environment's administrators are
+// told: by email (template `delivery-failed`) or in Slack (notification `outbox.failed`).
+import { z } from 'zod';
+
+export const deliveryFailure = z.object({
+  /** what failed, named in the reader's language by the email (the Slack message uses `description`) */
+  what: z.enum(['invitation', 'email', 'slack']).default('email'),
+  /** what failed, in English, for Slack: "the invitation email", "a Slack notification (user.activated)" */
+  description: z.string().optional(),
+  recipient: z.string().nullish(),
+  attempts: z.number().int(),
+  lastError: z.string().nullish(),
+  /** the failed outbox message */
+  messageId: z.string().optional(),
+});
+
+/** as queued */
+export type DeliveryFailure = z.input<typeof deliveryFailure>;
+/** as a template renders it, defaults applied */
+export type DeliveryFailureData = z.output<typeof deliveryFailure>;

@@ -1,0 +1,49 @@
+// The emails the rights service queues, one schema per template (src/mail/templates renders them).
+import { z } from 'zod';
+import { deliveryFailure } from './delivery-failure.ts';
+
+const url = z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL');
+
+/** Who invited the person to which environment, the role, the organisations they will join, the link. */
+export const invitationData = z.object({
+  inviterName: z.string().min(1),
+  inviterEmail: z.string().min(3),
+  environmentName: z.string().min(1),
+  role: z.enum(['BASIC', 'ADVANCED', 'ADMINISTRATOR']),
+  organisations: z.array(z.string()).default([]),
+  link: url,
+  expiresAt: z.iso.datetime({ offset: true }),
+});
+
+/**
+ * Rule 7, step 1. Two kinds, so the registration page can answer the same either way: `verify` carries
+ * the link that proves the address; `existing` tells an address that already has an account to log in.
+ */
+export const registrationVerificationData = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('verify'), link: url, expiresAt: z.iso.datetime({ offset: true }) }),
+  z.object({ kind: z.literal('existing'), status: z.enum(['INVITED', 'ACTIVE', 'BLOCKED', 'REMOVED']), loginLink: url }),
+]);
+
+/** The data of each email template, by the template's name. */
+export const emailData = {
+  invitation: invitationData,
+  'registration-verification': registrationVerificationData,
+  'delivery-failed': deliveryFailure,
+} as const;
+
+export type EmailTemplateName = keyof typeof emailData;
+
+const to = z.string().min(1);
+/** the environment's language (en, nl); a template falls back to English for any other */
+const locale = z.string();
+
+/** An email as the outbox stores it: `{to, template, locale, data}`, its data checked by its template. */
+export const emailMessage = z.discriminatedUnion('template', [
+  z.object({ to, template: z.literal('invitation'), locale, data: invitationData }),
+  z.object({ to, template: z.literal('registration-verification'), locale, data: registrationVerificationData }),
+  z.object({ to, template: z.literal('delivery-failed'), locale, data: deliveryFailure }),
+]);
+
+export type EmailMessage = z.input<typeof emailMessage>;
+export type InvitationData = z.output<typeof invitationData>;
+export type RegistrationVerificationData = z.output<typeof registrationVerificationData>;

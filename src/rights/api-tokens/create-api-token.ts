@@ -1,0 +1,26 @@
+// Bearer tokens for the rights API, one environment each. Shown once at creation, stored hashed.
+import { z } from 'zod';
+import { requireActor, type Actor } from '../core/actor.ts';
+import { audit } from '../core/audit.ts';
+import { changeOnce } from '../core/change-once.ts';
+import type { RightsDeps } from '../core/deps.ts';
+import { nameText, parseInput } from '../input.ts';
+import { hashToken, newToken } from '../secrets.ts';
+
+/** Every API token starts with this: anything else is refused without a database look-up. */
+export const API_TOKEN_PREFIX = 'ecr_';
+
+export async function createApiToken(deps: RightsDeps, actor: Actor, raw: { name: string }) {
+  const data = parseInput(z.object({ name: nameText('a name for the token', 60) }), raw);
+  const token = `${API_TOKEN_PREFIX}${newToken()}`;
+  // The token itself is never stored, so a retried request must not replay a stored result: no idempotency key.
+  return changeOnce(deps, { ...actor, requestId: undefined }, 'create-api-token', async (tx) => {
+    const admin = await requireActor(tx, actor, 'environment:configure');
+    const row = await tx.apiToken.create({
+      data: { environmentId: admin.environmentId, name: data.name, tokenHash: hashToken(token), createdById: admin.id },
+      select: { id: true, name: true },
+    });
+    await audit(tx, { environmentId: admin.environmentId, actor, action: 'api_token.created', targetType: 'api_token', targetId: row.id, details: { name: row.name } });
+    return { id: row.id, name: row.name, token };
+  });
+}

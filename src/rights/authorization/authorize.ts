@@ -1,0 +1,54 @@
+// "May user U do A on organisation O?" for other systems and for the surfaces: the policy's answer
+// (policy.ts) about the user as they are now, with the reason.
+import { z } from 'zod';
+import type { RightsDeps } from '../core/deps.ts';
+import { normaliseEmail } from '../email.ts';
+import { AppError } from '../errors.ts';
+import { parseInput } from '../input.ts';
+import { allActions, decide, environmentActions, type Action, type Decision } from '../policy.ts';
+import { lookUpForDecision } from './decision-batch.ts';
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const input = z.object({
+  /** a user id or an email address */
+  user: z.string({ error: 'Say which user: an id or an email address.' }).min(1).max(320),
+  action: z.enum(allActions as [Action, ...Action[]], { error: `Unknown action. Use one of: ${allActions.join(', ')}.` }),
+  organisationId: z.string().regex(uuid, 'organisationId must be an organisation id.').optional(),
+});
+
+export type AuthorizeInput = z.input<typeof input>;
+
+export interface AuthorizeResult extends Decision {
+  userId: string | null;
+  action: Action;
+  organisationId: string | null;
+}
+
+/**
+ * `environmentId`, when given, limits the question to one environment (an API token's): a user or an
+ * organisation of another environment is simply denied.
+ */
+export async function authorize(deps: RightsDeps, raw: AuthorizeInput, environmentId?: string): Promise<AuthorizeResult> {
+  const data = parseInput(input, raw);
+  const needsOrg = !(environmentActions as readonly string[]).includes(data.action) && data.action !== 'directory:read';
+  if (needsOrg && !data.organisationId) {
+    throw new AppError('invalid_input', `The action ${data.action} is about an organisation: give organisationId.`, 'organisationId');
+  }
+  const byId = uuid.test(data.user);
+  const email = byId ? null : normaliseEmail(data.user);
+  if (!byId && !email) throw new AppError('invalid_input', 'user must be a user id or a valid email address.', 'user');
+  const organisationId = needsOrg ? data.organisationId! : null;
+  const user = await lookUpForDecision(deps.prisma, byId ? data.user : null, email, organisationId);
+  const base = { action: data.action, organisationId: data.organisationId ?? null };
+  if (!user || (environmentId && user.environmentId !== environmentId)) {
+    return { ...base, userId: null, allowed: false, reason: 'unknown user' };
+  }
+  const membership = needsOrg ? user.organisationRole : undefined;
+  const decision = decide(user, data.action, membership);
+  if (decision.allowed && needsOrg && user.organisationEnvironmentId !== user.environmentId) {
+    // An environment Administrator acting on an organisation: it must be in their environment.
+    return { ...base, userId: user.id, allowed: false, reason: 'unknown organisation' };
+  }
+  return { ...base, userId: user.id, ...decision };
+}

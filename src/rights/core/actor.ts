@@ -1,0 +1,58 @@
+// Who asks, and whether they may: the acting user is loaded in the change's transaction and the
+// policy decides (policy.ts is the only place that does).
+import type { OrganisationRole } from '../../generated/prisma/enums.ts';
+import { AppError } from '../errors.ts';
+import { actionWording, decide, type Action, type Decision } from '../policy.ts';
+import type { RightsDeps } from './deps.ts';
+import type { Tx } from './transaction.ts';
+
+/** Who asks: an environment user, and where the request came from. */
+export interface Actor {
+  userId: string;
+  slackUserId?: string;
+  requestId?: string;
+}
+
+export interface ActingUser {
+  id: string;
+  environmentId: string;
+  email: string;
+  name: string | null;
+  role: 'BASIC' | 'ADVANCED' | 'ADMINISTRATOR';
+  status: 'INVITED' | 'ACTIVE' | 'BLOCKED' | 'REMOVED';
+}
+
+const actingSelect = { id: true, environmentId: true, email: true, name: true, role: true, status: true } as const;
+
+/** Loads the actor and checks `action`; throws forbidden with the policy's reason. */
+export async function requireActor(
+  tx: Tx,
+  actor: Actor,
+  action: Action,
+  membership?: { organisationId: string },
+): Promise<ActingUser> {
+  const user = await tx.user.findUnique({ where: { id: actor.userId }, select: actingSelect });
+  if (!user) throw new AppError('not_authenticated', 'Your account was not found. Ask an administrator of your environment to invite you.');
+  let orgRole: OrganisationRole | null | undefined;
+  if (membership) {
+    const m = await tx.membership.findUnique({
+      where: { userId_organisationId: { userId: user.id, organisationId: membership.organisationId } },
+      select: { role: true },
+    });
+    orgRole = m?.role ?? null;
+  }
+  const decision = decide(user, action, orgRole);
+  if (!decision.allowed) throw forbidden(decision, action);
+  return user;
+}
+
+export function forbidden(decision: Decision, action: Action): AppError {
+  return new AppError('forbidden', `You may not ${actionWording[action]}: ${decision.reason}. Ask an administrator of your environment.`);
+}
+
+/** The actor's environment; an unknown actor is an AppError, not a raw database error. */
+export async function actorEnvironment(deps: RightsDeps, actor: Actor) {
+  const me = await deps.prisma.user.findUnique({ where: { id: actor.userId }, select: { environmentId: true } });
+  if (!me) throw new AppError('not_authenticated', 'Your account was not found. Ask an administrator of your environment to invite you.');
+  return me;
+}

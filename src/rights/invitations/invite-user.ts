@@ -1,0 +1,88 @@
+// Rule 1 and 5: an Administrator invites someone by email, with a role and organisations to join on
+// activation. A user removed earlier from this environment can be invited again.
+import { z } from 'zod';
+import { requireActor, type Actor } from '../core/actor.ts';
+import { audit } from '../core/audit.ts';
+import { changeOnce } from '../core/change-once.ts';
+import type { RightsDeps } from '../core/deps.ts';
+import { requireOrganisation } from '../core/targets.ts';
+import { emailSchema } from '../email.ts';
+import { AppError } from '../errors.ts';
+import { parseInput } from '../input.ts';
+import { issueInvitation } from './issue-invitation.ts';
+import { scrubPendingInvitationEmails } from './scrub-invitation-emails.ts';
+
+const input = z.object({
+  email: emailSchema,
+  role: z.enum(['BASIC', 'ADVANCED', 'ADMINISTRATOR'], { error: 'Choose a role: basic, advanced or administrator.' }).default('BASIC'),
+  organisations: z
+    .array(
+      z.object({
+        organisationId: z.string().uuid('Pick organisations from the list.'),
+        role: z.enum(['MEMBER', 'ADMINISTRATOR']).default('MEMBER'),
+      }),
+    )
+    .max(50, 'Choose at most 50 organisations; add the rest after activation.')
+    .default([]),
+  /** days the link works; default from the options (7 days) */
+  expiresInDays: z.number().int().min(1, 'A link works for 1 to 30 days.').max(30, 'A link works for 1 to 30 days.').optional(),
+});
+
+export type InviteUserInput = z.input<typeof input>;
+
+export async function inviteUser(deps: RightsDeps, actor: Actor, raw: InviteUserInput) {
+  const data = parseInput(input, raw);
+  return changeOnce(deps, actor, 'invite-user', async (tx) => {
+    const inviter = await requireActor(tx, actor, 'user:invite');
+    const seen = new Set<string>();
+    for (const o of data.organisations) {
+      await requireOrganisation(tx, inviter.environmentId, o.organisationId);
+      if (seen.has(o.organisationId)) throw new AppError('invalid_input', 'Each organisation can be chosen once.', 'organisations');
+      seen.add(o.organisationId);
+    }
+    const existing = await tx.user.findUnique({ where: { email: data.email }, select: { id: true, environmentId: true, status: true } });
+    let userId: string;
+    let reinvited = false;
+    if (existing) {
+      if (existing.environmentId !== inviter.environmentId) {
+        throw new AppError('already_exists', `${data.email} already has an eConnect account in another environment, so it cannot be invited here.`, 'email');
+      }
+      if (existing.status === 'INVITED') {
+        throw new AppError('already_exists', `${data.email} is already invited. Use resend to send a new link.`, 'email');
+      }
+      if (existing.status !== 'REMOVED') {
+        throw new AppError('already_exists', `${data.email} is already a user of this environment.`, 'email');
+      }
+      // Someone removed earlier starts again from nothing.
+      await tx.user.update({
+        where: { id: existing.id },
+        data: { status: 'INVITED', role: data.role, passwordHash: null, activatedAt: null },
+      });
+      await scrubPendingInvitationEmails(tx, data.email);
+      userId = existing.id;
+      reinvited = true;
+    } else {
+      const created = await tx.user.create({
+        data: { environmentId: inviter.environmentId, email: data.email, role: data.role, status: 'INVITED' },
+        select: { id: true },
+      });
+      userId = created.id;
+    }
+    const user = { id: userId, email: data.email, environmentId: inviter.environmentId, role: data.role };
+    const ttl = data.expiresInDays ? data.expiresInDays * 24 * 3600_000 : undefined;
+    const { invitation } = await issueInvitation(tx, deps, user, inviter, data.organisations, ttl);
+    await audit(tx, {
+      environmentId: inviter.environmentId,
+      actor,
+      action: 'user.invited',
+      targetType: 'user',
+      targetId: userId,
+      details: { email: data.email, role: data.role, organisations: data.organisations, reinvited, invitationId: invitation.id },
+    });
+    return {
+      user: { id: userId, email: data.email, role: data.role, status: 'INVITED' as const },
+      invitation: { id: invitation.id, expiresAt: invitation.expiresAt.toISOString() },
+      reinvited,
+    };
+  });
+}

@@ -1,0 +1,7 @@
+// What every change of a membership names: the organisation, the user, and for some the role in it.
+import { z } from 'zod';
+import { idSchema } from '../input.ts';
+
+export const organisationRole = z.enum(['MEMBER', 'ADMINISTRATOR'], { error: 'Choose member or administrator.' });
+
+export const membershipTarget = { organisationId: idSchema('an organisation'), userId: idSchema('a user') };

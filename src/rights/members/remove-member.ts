@@ -1,0 +1,43 @@
+// Rule 2, 8 and 9: an organisation administrator of O (or an environment Administrator) removes a
+// member from O. Their document rights there end at once; they stay in the environment; O keeps at
+// least one organisation administrator.
+import { z } from 'zod';
+import { requireActor, type Actor } from '../core/actor.ts';
+import { ensureAnotherOrganisationAdministrator } from '../core/administrators.ts';
+import { audit } from '../core/audit.ts';
+import { changeOnce } from '../core/change-once.ts';
+import type { RightsDeps } from '../core/deps.ts';
+import { displayName, requireOrganisation, requireUser } from '../core/targets.ts';
+import { lockOrganisation } from '../core/transaction.ts';
+import { AppError } from '../errors.ts';
+import { parseInput } from '../input.ts';
+import { membershipTarget } from './member-input.ts';
+
+const input = z.object(membershipTarget);
+
+export async function removeMember(deps: RightsDeps, actor: Actor, raw: z.input<typeof input>) {
+  const data = parseInput(input, raw);
+  return changeOnce(deps, actor, 'remove-member', async (tx) => {
+    const me = await requireActor(tx, actor, 'member:remove', { organisationId: data.organisationId });
+    const org = await requireOrganisation(tx, me.environmentId, data.organisationId);
+    await lockOrganisation(tx, org.id);
+    // Decide again under the lock: the actor's own organisation role may have changed meanwhile.
+    await requireActor(tx, actor, 'member:remove', { organisationId: org.id });
+    const user = await requireUser(tx, me.environmentId, data.userId);
+    const existing = await tx.membership.findUnique({ where: { userId_organisationId: { userId: user.id, organisationId: org.id } } });
+    if (!existing) throw new AppError('not_found', `${displayName(user)} is not a member of ${org.name}.`, 'user');
+    if (existing.role === 'ADMINISTRATOR') {
+      await ensureAnotherOrganisationAdministrator(tx, org.id, user.id, org.name, `remove ${displayName(user)} from ${org.name}`);
+    }
+    await tx.membership.delete({ where: { userId_organisationId: { userId: user.id, organisationId: org.id } } });
+    await audit(tx, {
+      environmentId: me.environmentId,
+      actor,
+      action: 'member.removed',
+      targetType: 'membership',
+      targetId: `${org.id}:${user.id}`,
+      details: { organisation: org.name, organisationId: org.id, userId: user.id, email: user.email, role: existing.role },
+    });
+    return { organisation: { id: org.id, name: org.name }, user: { id: user.id, email: user.email, name: user.name }, previousRole: existing.role };
+  });
+}

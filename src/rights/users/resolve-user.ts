@@ -1,0 +1,31 @@
+// Looking a person up by what an administrator typed: an email address, a Slack mention's email, or a
+// name when only one user of the environment has it.
+import { actorEnvironment, type Actor } from '../core/actor.ts';
+import type { RightsDeps } from '../core/deps.ts';
+import { normaliseEmail } from '../email.ts';
+import { AppError } from '../errors.ts';
+
+/** A user of the actor's environment from an email, a Slack user id or a name (when only one matches). */
+export async function resolveUser(deps: RightsDeps, actor: Actor, text: string, slackEmail?: string | null) {
+  const me = await actorEnvironment(deps, actor);
+  const t = text.trim();
+  const email = normaliseEmail(slackEmail ?? t);
+  if (email) {
+    const user = await deps.prisma.user.findUnique({ where: { email }, select: { id: true, environmentId: true, email: true, name: true } });
+    if (!user || user.environmentId !== me.environmentId) {
+      throw new AppError('not_found', `Nobody with the address ${email} is in your environment. Invite them first with the invite subcommand.`, 'user');
+    }
+    return user;
+  }
+  if (!t) throw new AppError('invalid_input', 'Say who: an email address, a @mention or a name.', 'user');
+  const matches = await deps.prisma.user.findMany({
+    where: { environmentId: me.environmentId, status: { not: 'REMOVED' }, name: { equals: t.normalize('NFC'), mode: 'insensitive' } },
+    select: { id: true, environmentId: true, email: true, name: true },
+    take: 6,
+  });
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length > 1) {
+    throw new AppError('conflict', `More than one user is called "${t}": ${matches.slice(0, 5).map((m) => m.email).join(', ')}. Use the email address.`, 'user');
+  }
+  throw new AppError('not_found', `Nobody called "${t}" is in your environment. Use their email address or @mention them.`, 'user');
+}
