@@ -157,23 +157,23 @@ export interface DatabaseProxy {
 export async function startDatabaseProxy(databaseUrl: string): Promise<DatabaseProxy> {
   const target = new URL(databaseUrl);
   let frozen = false;
+  // while frozen, what either side sends waits here, in order, and goes on at the thaw
+  const held: [Socket, Buffer][] = [];
   const sockets = new Set<Socket>();
-  const paused = new Set<Socket>();
   const server = createServer((client) => {
     const upstream = createConnection(Number(target.port || 5432), target.hostname);
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.on('close', () => sockets.delete(s));
-      s.on('error', () => undefined);
-      if (frozen) {
-        s.pause();
-        paused.add(s);
-      }
+    for (const [from, to] of [[client, upstream], [upstream, client]] as const) {
+      sockets.add(from);
+      from.on('close', () => {
+        sockets.delete(from);
+        to.destroy();
+      });
+      from.on('error', () => undefined);
+      from.on('data', (chunk: Buffer) => {
+        if (frozen) held.push([to, chunk]);
+        else to.write(chunk);
+      });
     }
-    client.pipe(upstream);
-    upstream.pipe(client);
-    client.on('close', () => upstream.destroy());
-    upstream.on('close', () => client.destroy());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = new URL(databaseUrl);
@@ -183,15 +183,10 @@ export async function startDatabaseProxy(databaseUrl: string): Promise<DatabaseP
     url: url.toString(),
     freeze() {
       frozen = true;
-      for (const s of sockets) {
-        s.pause();
-        paused.add(s);
-      }
     },
     thaw() {
       frozen = false;
-      for (const s of paused) s.resume();
-      paused.clear();
+      for (const [to, chunk] of held.splice(0)) if (!to.destroyed) to.write(chunk);
     },
     close: () => closeServer(server, sockets),
   };
