@@ -56,8 +56,8 @@ export interface Config {
     command: string;
   };
   databaseUrl?: string;
-  /** the embedded database when there is no databaseUrl, in dataDir/<engine> */
-  embeddedDatabase: 'postgres' | 'pglite';
+  /** the embedded database when there is no databaseUrl, in dataDir/<engine>; unset: PostgreSQL from npm */
+  embeddedDatabase?: 'postgres' | 'pglite';
   smtpUrl?: string;
   mailFrom: string;
   publicUrl: string;
@@ -100,7 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       command: '/econnect',
     },
     databaseUrl: v.DATABASE_URL,
-    embeddedDatabase: v.EMBEDDED_DATABASE ?? 'postgres',
+    embeddedDatabase: v.EMBEDDED_DATABASE,
     smtpUrl: v.SMTP_URL,
     mailFrom: v.MAIL_FROM ?? 'eConnect rights <no-reply@localhost>',
     publicUrl: (v.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),

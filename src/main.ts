@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ConfigError, loadConfig } from './config.ts';
 import { appSecret } from './db/app-secret.ts';
 import { DatabaseUnavailableError } from './db/connection-errors.ts';
-import { openDatabase } from './db/database.ts';
+import { defaultEmbeddedEngine, openDatabase } from './db/database.ts';
 import { EmbeddedPostgresError } from './db/embedded-postgres.ts';
 import { FolderInUseError } from './db/folder-owner.ts';
 import { createLogger } from './log.ts';
@@ -36,10 +36,12 @@ async function main() {
     throw err;
   }
   const logger = createLogger(config.logLevel);
+  const embedded = config.embeddedDatabase ? { engine: config.embeddedDatabase } : await defaultEmbeddedEngine(config.dataDir);
+  if (!config.databaseUrl && embedded.reason) logger.warn(embedded.reason);
   const db = await openDatabase(
     config.databaseUrl
       ? { url: config.databaseUrl }
-      : { embedded: { engine: config.embeddedDatabase, dir: path.join(config.dataDir, config.embeddedDatabase) } },
+      : { embedded: { engine: embedded.engine, dir: path.join(config.dataDir, embedded.engine) } },
   ).catch((err) => {
     // one line an operator can act on, no stack: the server's address and what went wrong
     if (err instanceof DatabaseUnavailableError) fail(`DATABASE_URL: ${err.message}`);

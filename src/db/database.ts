@@ -1,7 +1,7 @@
 // Opens the database: a PostgreSQL server (DATABASE_URL), or an embedded one in a folder owned by
 // this process alone: PostgreSQL from npm (the default) or PGlite. One Prisma client either way,
 // migrations applied before it is handed out.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
@@ -33,6 +33,22 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** PostgreSQL cancels a statement that runs longer (statement_timeout) */
   statementTimeoutMs?: number;
+}
+
+/**
+ * The embedded engine when EMBEDDED_DATABASE is unset: PostgreSQL from npm, unless ./data holds a
+ * PGlite database from an earlier version and no PostgreSQL one, whose data would otherwise seem
+ * gone; that one stays on PGlite.
+ */
+export async function defaultEmbeddedEngine(dataDir: string): Promise<{ engine: EmbeddedEngine; reason?: string }> {
+  const has = (file: string) => stat(path.join(dataDir, file)).then(() => true, () => false);
+  if ((await has('pglite/PG_VERSION')) && !(await has('postgres'))) {
+    return {
+      engine: 'pglite',
+      reason: `${path.resolve(dataDir, 'pglite')} holds the data of an earlier version, so the app stays on PGlite; set EMBEDDED_DATABASE=pglite to say so`,
+    };
+  }
+  return { engine: 'postgres' };
 }
 
 /** Long enough for any query of ours on a large environment; short enough that a stuck one gives its connection back. */

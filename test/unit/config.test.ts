@@ -17,7 +17,7 @@ const signing = '0123456789abcdef0123456789abcdef';
 describe('configuration', () => {
   it('starts with nothing set: embedded database, local mail, port 3000', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ databaseUrl: undefined, embeddedDatabase: 'postgres', smtpUrl: undefined, port: 3000, publicUrl: 'http://localhost:3000', logLevel: 'info' });
+    expect(c).toMatchObject({ databaseUrl: undefined, embeddedDatabase: undefined, smtpUrl: undefined, port: 3000, publicUrl: 'http://localhost:3000', logLevel: 'info' });
     expect(c.slack.botToken).toBeUndefined();
   });
 
