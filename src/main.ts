@@ -44,7 +44,7 @@ async function main() {
       : { embedded: { engine: embedded.engine, dir: path.join(config.dataDir, embedded.engine) } },
   ).catch((err) => {
     // one line an operator can act on, no stack: the server's address and what went wrong
-    if (err instanceof DatabaseUnavailableError) fail(`DATABASE_URL: ${err.message}`);
+    if (err instanceof DatabaseUnavailableError) fail(config.databaseUrl ? `DATABASE_URL: ${err.message}` : `the embedded database: ${err.message}`);
     if (err instanceof FolderInUseError || err instanceof EmbeddedPostgresError) fail(err.message);
     throw err;
   });
