@@ -17,7 +17,7 @@
 // The server runs in its own process group, so a Ctrl-C in the terminal reaches the app alone and
 // the app stops the server after its last query. If the app is killed outright the server outlives
 // it; the next start finds it through postmaster.pid and stops it before starting its own.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmod, chown, lstat, mkdir, open, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -170,17 +170,27 @@ async function stopServerProcess(signal: (s: NodeJS.Signals) => void, isGone: ()
   }
 }
 
+/** The command line of `pid`: /proc where there is one (Linux), ps elsewhere; '' when unknown. */
+async function commandLine(pid: number): Promise<string> {
+  const proc = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => undefined);
+  if (proc !== undefined) return proc.split('\0').join(' ');
+  return new Promise((resolve) => execFile('ps', ['-o', 'command=', '-p', String(pid)], (err, out) => resolve(err ? '' : out.trim())));
+}
+
 /**
- * A server that a killed app left running on this cluster (its postmaster.pid names a live postgres
- * process for this folder) is stopped; the caller holds the folder, so nobody else uses that server.
+ * A server that a killed app left running on this cluster (postmaster.pid names a live process
+ * started with `-D <cluster>`) is stopped; the caller holds the folder, so nobody else uses it.
+ * When the pid now belongs to another program (the machine or container restarted), the stale
+ * postmaster.pid is removed, as PostgreSQL would refuse to start beside a live pid.
  */
 async function stopLeftoverServer(cluster: string): Promise<number | undefined> {
-  const lines = (await readFile(path.join(cluster, 'postmaster.pid'), 'utf8').catch(() => '')).split('\n');
-  const pid = Number(lines[0]);
+  const pidFile = path.join(cluster, 'postmaster.pid');
+  const pid = Number((await readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0]);
   if (!Number.isInteger(pid) || pid <= 0 || !processExists(pid)) return undefined;
-  if (lines[1] && path.resolve(lines[1]) !== path.resolve(cluster)) return undefined;
-  const command = await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => undefined);
-  if (command !== undefined && !command.startsWith('postgres')) return undefined; // the pid now belongs to another program
+  if (!(await commandLine(pid)).includes(`-D ${cluster}`)) {
+    await rm(pidFile, { force: true });
+    return undefined;
+  }
   await stopServerProcess((s) => process.kill(pid, s), () => !processExists(pid));
   return pid;
 }

