@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // e2e: the app as a process (signed Slack requests, fake Slack Web API, real SMTP, real Chromium).
 export default defineConfig({
   test: {
+    // the PostgreSQL server the tests use: the one that answers, or one started from npm
+    globalSetup: ['test/support/postgres-server.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [

@@ -6,54 +6,15 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { openPGlite } from './lib/pglite.ts';
-import { authorize, decide, defaultOptions, type Action, type RightsDeps } from '../src/rights/index.ts';
-import { ENVIRONMENT_ID, organisationId, organisationOf, seedStatements, userId, type SeedSize } from './lib/seed.ts';
+import { authorize, decide, defaultOptions, type RightsDeps } from '../src/rights/index.ts';
+import { measure, questions, type Question, type Run } from './lib/authorize.ts';
+import { ENVIRONMENT_ID, seedStatements, type SeedSize } from './lib/seed.ts';
 
 const size: SeedSize = { users: 100_000, organisations: 10_000, membershipsPerUser: 3 };
 const QUESTIONS = Number(process.env.BENCH_QUESTIONS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 12);
 const adminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-interface Question { user: string; action: Action; organisationId?: string }
-
-/** A reproducible mix: members and non-members, document and member actions, some environment actions. */
-function questions(count: number): Question[] {
-  let seed = 42;
-  const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
-  const docs: Action[] = ['document:view', 'document:create', 'document:send'];
-  const out: Question[] = [];
-  for (let i = 0; i < count; i++) {
-    const n = rnd(size.users);
-    const kind = rnd(10);
-    const member = organisationOf(n, rnd(3), size.organisations);
-    if (kind < 5) out.push({ user: userId(n), action: docs[rnd(3)]!, organisationId: organisationId(member) });
-    else if (kind < 8) out.push({ user: userId(n), action: docs[rnd(3)]!, organisationId: organisationId(rnd(size.organisations)) });
-    else if (kind < 9) out.push({ user: userId(n), action: 'member:add', organisationId: organisationId(rnd(2) ? member : rnd(size.organisations)) });
-    else out.push({ user: userId(n), action: 'user:invite' });
-  }
-  return out;
-}
-
-interface Run { decisions: number; seconds: number; p50: number; p99: number; allowed: number }
-
-/** Runs every question with `concurrency` in flight; per-call latency in ms. */
-async function measure(qs: Question[], concurrency: number, ask: (q: Question) => Promise<boolean>): Promise<Run> {
-  const lat = new Float64Array(qs.length);
-  let next = 0;
-  let allowed = 0;
-  const start = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    for (let i = next++; i < qs.length; i = next++) {
-      const t0 = performance.now();
-      if (await ask(qs[i]!)) allowed++;
-      lat[i] = performance.now() - t0;
-    }
-  }));
-  const seconds = (performance.now() - start) / 1000;
-  const sorted = Array.from(lat).sort((a, b) => a - b);
-  return { decisions: qs.length / seconds, seconds, p50: sorted[Math.floor(sorted.length * 0.5)]!, p99: sorted[Math.floor(sorted.length * 0.99)]!, allowed };
-}
 
 // The same check by hand: one query for the user, their membership of O and O's environment, then the
 // same pure policy.
@@ -80,7 +41,7 @@ async function benchBackend(name: string, db: Database, handQuery: (q: Question)
     `SELECT (SELECT count(*)::int FROM "User") AS users, (SELECT count(*)::int FROM "Organisation") AS organisations, (SELECT count(*)::int FROM "Membership") AS memberships`);
   console.log(`${name}: seeded ${JSON.stringify(counts[0])} in ${seedSeconds.toFixed(1)} s`);
   const deps: RightsDeps = { prisma: db.prisma, options: defaultOptions };
-  const qs = questions(QUESTIONS);
+  const qs = questions(QUESTIONS, size);
   // both answer the same questions the same way
   let agree = true;
   for (const q of qs.slice(0, 500)) {

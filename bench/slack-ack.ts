@@ -8,7 +8,8 @@ import { App, ExpressReceiver } from '@slack/bolt';
 import express from 'express';
 import { FakeSlack } from '../test/support/fake-slack.ts';
 import { launchApp, SlackRequests, type RunningApp } from '../test/support/slack-requests.ts';
-import { addSlackAccounts, createTestDatabase, seed, type DbKind } from '../test/e2e/slack-fixtures.ts';
+import { addSlackAccounts, seed } from '../test/e2e/slack-fixtures.ts';
+import { createTestDatabase, type TestDatabaseKind } from '../test/support/database.ts';
 
 const SECRET = 'be0c0123456789abcdef0123456789ab';
 const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 200);
@@ -49,7 +50,7 @@ async function main() {
   const rows: string[][] = [['app', 'database', 'sequential p50', 'sequential p99', `${CONCURRENCY} concurrent p50`, `${CONCURRENCY} concurrent p99`]];
   const fmt = (n: number) => `${n.toFixed(1)} ms`;
   const fake = await new FakeSlack().start();
-  for (const kind of ['pglite', 'postgres'] as DbKind[]) {
+  for (const kind of ['pglite', 'postgres'] as TestDatabaseKind[]) {
     console.error(`measuring ${kind}...`);
     const db = await createTestDatabase(kind);
     const database = await db.open();
@@ -61,7 +62,7 @@ async function main() {
       bare = await launchApp(env, db.cwd, 60_000, [process.argv[1]!, '--bare-app']);
       const b = await measure(new SlackRequests(bare.eventsUrl, SECRET, fake), fake, false);
       await bare.stop();
-      ours = await launchApp({ ...env, SLACK_API_URL: fake.url, DATABASE_URL: db.url }, db.cwd);
+      ours = await launchApp({ ...env, SLACK_API_URL: fake.url, ...db.env }, db.cwd);
       const o = await measure(new SlackRequests(ours.eventsUrl, SECRET, fake), fake, true);
       rows.push(['bare Bolt', '-', fmt(pct(b.sequential, 50)), fmt(pct(b.sequential, 99)), fmt(pct(b.concurrent, 50)), fmt(pct(b.concurrent, 99))]);
       rows.push(['econnect invite', kind, fmt(pct(o.sequential, 50)), fmt(pct(o.sequential, 99)), fmt(pct(o.concurrent, 50)), fmt(pct(o.concurrent, 99))]);

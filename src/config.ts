@@ -24,6 +24,9 @@ const schema = z.object({
       .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)')
       .optional(),
   ),
+  EMBEDDED_DATABASE: optionalText.pipe(
+    z.enum(['postgres', 'pglite'], { error: 'must be postgres or pglite' }).optional(),
+  ),
   SMTP_URL: optionalText.pipe(
     z.string().regex(/^smtps?:\/\/.+/, 'must be an smtp:// or smtps:// URL (leave it unset to write mail to ./data/mail)').optional(),
   ),
@@ -53,6 +56,8 @@ export interface Config {
     command: string;
   };
   databaseUrl?: string;
+  /** the embedded database when there is no databaseUrl, in dataDir/<engine>; unset: PostgreSQL from npm */
+  embeddedDatabase?: 'postgres' | 'pglite';
   smtpUrl?: string;
   mailFrom: string;
   publicUrl: string;
@@ -95,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       command: '/econnect',
     },
     databaseUrl: v.DATABASE_URL,
+    embeddedDatabase: v.EMBEDDED_DATABASE,
     smtpUrl: v.SMTP_URL,
     mailFrom: v.MAIL_FROM ?? 'eConnect rights <no-reply@localhost>',
     publicUrl: (v.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),

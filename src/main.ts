@@ -4,7 +4,10 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { appSecret } from './db/app-secret.ts';
-import { openDatabase } from './db/database.ts';
+import { DatabaseUnavailableError } from './db/connection-errors.ts';
+import { defaultEmbeddedEngine, openDatabase } from './db/database.ts';
+import { EmbeddedPostgresError } from './db/embedded-postgres.ts';
+import { FolderInUseError } from './db/folder-owner.ts';
 import { createLogger } from './log.ts';
 import { createMailService } from './mail/index.ts';
 import { createOutboxWorker } from './outbox/index.ts';
@@ -15,6 +18,11 @@ import { activationRouter } from './web/activation/router.ts';
 import { createCsrf } from './web/csrf.ts';
 import { rightsApiRouter } from './web/rights-api.ts';
 import { createWebApp, type WebContext } from './web/server.ts';
+
+function fail(message: string): never {
+  process.stderr.write(`Start-up failed: ${message}\n`);
+  process.exit(1);
+}
 
 async function main() {
   let config: Config;
@@ -28,10 +36,19 @@ async function main() {
     throw err;
   }
   const logger = createLogger(config.logLevel);
+  const embedded = config.embeddedDatabase ? { engine: config.embeddedDatabase } : await defaultEmbeddedEngine(config.dataDir);
+  if (!config.databaseUrl && embedded.reason) logger.warn(embedded.reason);
   const db = await openDatabase(
-    config.databaseUrl ? { url: config.databaseUrl } : { dir: path.join(config.dataDir, 'pglite') },
-  );
-  logger.info({ database: db.kind }, db.kind === 'pglite' ? `embedded database in ${path.join(config.dataDir, 'pglite')}` : 'PostgreSQL database');
+    config.databaseUrl
+      ? { url: config.databaseUrl }
+      : { embedded: { engine: embedded.engine, dir: path.join(config.dataDir, embedded.engine) } },
+  ).catch((err) => {
+    // one line an operator can act on, no stack: the server's address and what went wrong
+    if (err instanceof DatabaseUnavailableError) fail(config.databaseUrl ? `DATABASE_URL: ${err.message}` : `the embedded database: ${err.message}`);
+    if (err instanceof FolderInUseError || err instanceof EmbeddedPostgresError) fail(err.message);
+    throw err;
+  });
+  logger.info({ database: db.kind }, db.description);
 
   const deps: RightsDeps = { prisma: db.prisma, options: { ...defaultOptions, publicUrl: config.publicUrl } };
   const secureCookies = config.publicUrl.startsWith('https://');

@@ -13,6 +13,7 @@ export async function openPGlite(): Promise<{ db: Database; lite: PGlite }> {
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) as never });
   const db: Database = {
     kind: 'pglite',
+    description: 'PGlite in memory',
     prisma,
     ready: async () => true,
     async close() {

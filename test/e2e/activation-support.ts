@@ -2,13 +2,12 @@
 // on its own PostgreSQL database and working directory, a real SMTP server, the fake Slack Web API,
 // and the test's own connection to the database to seed through the rights service and look inside.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openDatabase, type Database } from '../../src/db/database.ts';
+import type { Database } from '../../src/db/database.ts';
 import { createEnvironment, defaultOptions, linkSlackUser, setNotificationChannel, type RightsDeps } from '../../src/rights/index.ts';
-import { createPostgresDatabase } from '../support/database.ts';
+import { createTestDatabase } from '../support/database.ts';
 import { FakeSlack } from '../support/fake-slack.ts';
 import { freePort, repoRoot } from '../support/slack-requests.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
@@ -73,14 +72,14 @@ export const SIGNING_SECRET = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 
 /** Everything running, an app on PostgreSQL wired to the SMTP server and the fake Slack. */
 export async function startWorld(): Promise<World> {
-  const pg = await createPostgresDatabase('activation_e2e');
-  const cwd = await mkdtemp(path.join(tmpdir(), 'econnect-activation-'));
+  const pg = await createTestDatabase('postgres', 'activation_e2e');
+  const cwd = pg.cwd;
   const smtp = await startSmtpServer();
   const slack = await new FakeSlack().start();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env = {
-    DATABASE_URL: pg.url,
+    DATABASE_URL: pg.url!,
     SMTP_URL: smtp.url,
     MAIL_FROM: 'eConnect <no-reply@rights.acme.test>',
     PUBLIC_URL: baseUrl,
@@ -89,7 +88,7 @@ export async function startWorld(): Promise<World> {
     SLACK_API_URL: slack.url,
     LOG_LEVEL: 'info',
   };
-  const db = await openDatabase({ url: pg.url, poolSize: 4 });
+  const db = await pg.open(4);
   const deps: RightsDeps = { prisma: db.prisma, options: { ...defaultOptions, publicUrl: baseUrl } };
   const world: World = {
     baseUrl, smtp, slack, db, deps, env, cwd,

@@ -1,26 +1,28 @@
 // A newcomer's first run: no SMTP server, no Slack, the embedded database. The invitation lands in
 // ./data/mail, its link is in the log, and the account can be activated with it; Slack notifications
 // wait in the outbox until Slack is configured.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/database.ts';
 import { createEnvironment, defaultOptions, inviteUser, linkSlackUser } from '../../src/rights/index.ts';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { freePort } from '../support/slack-requests.ts';
 import { CookieJar, hiddenField, startApp, type AppProcess } from './activation-support.ts';
 
+let database: TestDatabase;
 let cwd: string;
 let app: AppProcess | undefined;
 let baseUrl: string;
 let userId: string;
 
 beforeAll(async () => {
-  cwd = await mkdtemp(path.join(tmpdir(), 'econnect-newcomer-'));
+  // nothing set: the embedded default, in a working folder of its own
+  database = await createTestDatabase('embedded-postgres', 'newcomer');
+  cwd = database.cwd;
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
-  // the operator's bootstrap: an environment and an invitation, in the app's own ./data/pglite
-  const db = await openDatabase({ dir: path.join(cwd, 'data', 'pglite') });
+  // the operator's bootstrap: an environment and an invitation, in the app's own ./data
+  const db = await database.open();
   const deps = { prisma: db.prisma, options: { ...defaultOptions, publicUrl: baseUrl } };
   const { user } = await createEnvironment(deps, { email: 'ada@newcomer.test', name: 'Ada Admin', environmentName: 'Newcomer', claimDomain: false });
   await linkSlackUser(deps, user.id, 'UADA');
@@ -30,7 +32,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app?.stop();
-  await rm(cwd, { recursive: true, force: true });
+  await database.drop();
 });
 
 it('writes the invitation to ./data/mail, logs its link, and the link activates the account', async () => {
@@ -61,7 +63,7 @@ it('writes the invitation to ./data/mail, logs its link, and the link activates 
 
   await app!.stop();
   app = undefined;
-  const db = await openDatabase({ dir: path.join(cwd, 'data', 'pglite') });
+  const db = await database.open();
   try {
     expect(await db.prisma.user.findUniqueOrThrow({ where: { id: userId } })).toMatchObject({ status: 'ACTIVE', name: 'Nina Nieuw' });
     // Slack is not configured: the administrators' notification waits instead of being lost

@@ -3,15 +3,13 @@
 // mail, the fake Slack Web API, and real Chromium. Each visitor gets its own browser context and
 // client address (X-Forwarded-For from loopback is trusted), so rate limits of one scenario do not
 // spill into the next.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { domainToUnicode } from 'node:url';
 import { expect } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/database.ts';
+import type { Database } from '../../src/db/database.ts';
 import { defaultOptions, type RightsDeps } from '../../src/rights/index.ts';
 import { launchBrowser, type Browser, type BrowserContext, type Page } from '../support/browser.ts';
-import { createPostgresDatabase } from '../support/database.ts';
+import { createTestDatabase } from '../support/database.ts';
 import { FakeSlack } from '../support/fake-slack.ts';
 import { launchApp, SlackRequests, type RunningApp } from '../support/slack-requests.ts';
 import { findLink, startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../support/smtp.ts';
@@ -37,15 +35,15 @@ let visitors = 0;
 export async function startWorld(): Promise<World> {
   const fake = await new FakeSlack().start();
   const smtp = await startSmtpServer();
-  const pg = await createPostgresDatabase('e2e_registration');
-  const cwd = await mkdtemp(path.join(tmpdir(), 'econnect-registration-'));
+  const pg = await createTestDatabase('postgres', 'e2e_registration');
+  const cwd = pg.cwd;
   const app = await launchApp(
     {
       SLACK_BOT_TOKEN: fake.token,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: fake.url,
       SLACK_APP_TOKEN: undefined,
-      DATABASE_URL: pg.url,
+      DATABASE_URL: pg.url!,
       SMTP_URL: smtp.url,
       MAIL_FROM: 'eConnect <no-reply@econnect.test>',
       PUBLIC_URL: undefined,
@@ -53,7 +51,7 @@ export async function startWorld(): Promise<World> {
     cwd,
   );
   const base = `http://localhost:${app.port}`;
-  const db = await openDatabase({ url: pg.url, poolSize: 3 });
+  const db = await pg.open(3);
   const deps: RightsDeps = { prisma: db.prisma, options: { ...defaultOptions, publicUrl: base } };
   const browser = await launchBrowser();
   const contexts: BrowserContext[] = [];

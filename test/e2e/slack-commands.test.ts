@@ -4,10 +4,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack, messageText } from '../support/fake-slack.ts';
 import { launchApp, SlackRequests, value, type RunningApp } from '../support/slack-requests.ts';
-import { addSlackAccounts, createTestDatabase, seed, type DbKind, type Seeded, type TestDatabase } from './slack-fixtures.ts';
+import { addSlackAccounts, seed, type Seeded } from './slack-fixtures.ts';
+import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from '../support/database.ts';
 
 const SECRET = '5f2b8c9d0e1a4b7c8d9e0f1a2b3c4d5e';
-const kinds: DbKind[] = ['pglite', 'postgres'];
+const kinds: TestDatabaseKind[] = ['pglite', 'postgres'];
 
 describe.each(kinds)('Slack surface on %s', (kind) => {
   let fake: FakeSlack;
@@ -24,7 +25,7 @@ describe.each(kinds)('Slack surface on %s', (kind) => {
     await d.close();
     addSlackAccounts(fake, s);
     app = await launchApp(
-      { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, SLACK_APP_TOKEN: undefined, DATABASE_URL: db.url },
+      { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, SLACK_APP_TOKEN: undefined, ...db.env },
       db.cwd,
     );
     rq = new SlackRequests(app.eventsUrl, SECRET, fake);

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addMember, AppError, createOrganisation, inviteUser, removeMember, setMemberRole, setRole, type Actor, type RightsDeps,
 } from '../../src/rights/index.ts';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { openTestDatabase, type OpenTestDatabase } from '../support/database.ts';
 import { newActiveUser, newEnvironment, newOrganisation } from '../support/factories.ts';
 
-let t: TestDatabase;
+let t: OpenTestDatabase;
 let deps: RightsDeps;
 beforeAll(async () => { t = await openTestDatabase(); deps = t.deps; });
 afterAll(async () => { await t?.close(); });

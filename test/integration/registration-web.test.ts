@@ -8,10 +8,10 @@ import { completeRegistration, startRegistration } from '../../src/rights/index.
 import { accountRouter } from '../../src/web/account/router.ts';
 import { createCsrf } from '../../src/web/csrf.ts';
 import { createWebApp, type WebContext } from '../../src/web/server.ts';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { openTestDatabase, type OpenTestDatabase } from '../support/database.ts';
 import { strongPassword, uniqueDomain } from '../support/factories.ts';
 
-let t: TestDatabase;
+let t: OpenTestDatabase;
 let server: Server;
 let base: string;
 beforeAll(async () => {

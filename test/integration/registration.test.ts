@@ -6,10 +6,10 @@ import {
   linkSlackUser, login, removeUser, setNotificationChannel, startRegistration, type RightsDeps,
 } from '../../src/rights/index.ts';
 import { renderEmail } from '../../src/mail/templates/index.ts';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { openTestDatabase, type OpenTestDatabase } from '../support/database.ts';
 import { newEnvironment, newOrganisation, strongPassword, uniqueDomain } from '../support/factories.ts';
 
-let t: TestDatabase;
+let t: OpenTestDatabase;
 let deps: RightsDeps;
 beforeAll(async () => {
   t = await openTestDatabase({ publicUrl: 'https://rights.example.test' });

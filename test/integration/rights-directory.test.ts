@@ -5,11 +5,11 @@ import {
   addMember, authenticateApiToken, authorize, blockUser, createApiToken, findUserByEmail, resolveOrganisation, resolveUser, getOrganisation, getUser, inviteUser, listMembers,
   listOrganisations, listPendingInvitations, listUsers, readAudit, removeMember, removeUser, revokeApiToken, setRole, type Actor, type RightsDeps,
 } from '../../src/rights/index.ts';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { openTestDatabase, type OpenTestDatabase } from '../support/database.ts';
 import { newActiveUser, newEnvironment, newOrganisation } from '../support/factories.ts';
 import { expectOneAudit, expectRefusedUnchanged } from './rights-support.ts';
 
-let t: TestDatabase;
+let t: OpenTestDatabase;
 let deps: RightsDeps;
 beforeAll(async () => { t = await openTestDatabase(); deps = t.deps; });
 afterAll(async () => { await t?.close(); });

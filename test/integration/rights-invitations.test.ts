@@ -6,11 +6,11 @@ import {
 } from '../../src/rights/index.ts';
 import { OutboxMessageError } from '../../src/messages/index.ts';
 import { newToken, verifyPassword } from '../../src/rights/secrets.ts';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { openTestDatabase, type OpenTestDatabase } from '../support/database.ts';
 import { latestInvitationToken, newActiveUser, newEnvironment, newOrganisation, strongPassword, uniqueDomain } from '../support/factories.ts';
 import { expectOneAudit, expectRefusedUnchanged, snapshot } from './rights-support.ts';
 
-let t: TestDatabase;
+let t: OpenTestDatabase;
 let deps: RightsDeps;
 beforeAll(async () => { t = await openTestDatabase(); deps = t.deps; });
 afterAll(async () => { await t?.close(); });

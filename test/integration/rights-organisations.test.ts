@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addMember, authorize, blockUser, createOrganisation, removeMember, setMemberRole, setRole, updateOrganisation, type RightsDeps,
 } from '../../src/rights/index.ts';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { openTestDatabase, type OpenTestDatabase } from '../support/database.ts';
 import { newActiveUser, newEnvironment, newOrganisation } from '../support/factories.ts';
 import { expectOneAudit, expectRefusedUnchanged } from './rights-support.ts';
 
-let t: TestDatabase;
+let t: OpenTestDatabase;
 let deps: RightsDeps;
 beforeAll(async () => { t = await openTestDatabase(); deps = t.deps; });
 afterAll(async () => { await t?.close(); });

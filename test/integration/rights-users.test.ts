@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, authorize, blockUser, removeUser, setRole, unblockUser, type RightsDeps } from '../../src/rights/index.ts';
 import { allActions } from '../../src/rights/policy.ts';
 import { hashToken } from '../../src/rights/secrets.ts';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { openTestDatabase, type OpenTestDatabase } from '../support/database.ts';
 import { newActiveUser, newEnvironment, newOrganisation } from '../support/factories.ts';
 import { expectOneAudit, expectRefusedUnchanged } from './rights-support.ts';
 
-let t: TestDatabase;
+let t: OpenTestDatabase;
 let deps: RightsDeps;
 beforeAll(async () => { t = await openTestDatabase(); deps = t.deps; });
 afterAll(async () => { await t?.close(); });

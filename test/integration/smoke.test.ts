@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, authorize, removeMember } from '../../src/rights/index.ts';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { openTestDatabase, type OpenTestDatabase } from '../support/database.ts';
 import { newActiveUser, newEnvironment, newOrganisation } from '../support/factories.ts';
 
-let t: TestDatabase;
+let t: OpenTestDatabase;
 beforeAll(async () => { t = await openTestDatabase(); });
 afterAll(async () => { await t?.close(); });
 

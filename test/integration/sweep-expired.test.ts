@@ -2,10 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken, newToken } from '../../src/rights/secrets.ts';
 import { sweepExpired } from '../../src/rights/index.ts';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { openTestDatabase, type OpenTestDatabase } from '../support/database.ts';
 import { newActiveUser, newEnvironment } from '../support/factories.ts';
 
-let t: TestDatabase;
+let t: OpenTestDatabase;
 beforeAll(async () => { t = await openTestDatabase(); });
 afterAll(async () => { await t?.close(); });
 

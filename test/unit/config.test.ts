@@ -17,19 +17,19 @@ const signing = '0123456789abcdef0123456789abcdef';
 describe('configuration', () => {
   it('starts with nothing set: embedded database, local mail, port 3000', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ databaseUrl: undefined, smtpUrl: undefined, port: 3000, publicUrl: 'http://localhost:3000', logLevel: 'info' });
+    expect(c).toMatchObject({ databaseUrl: undefined, embeddedDatabase: undefined, smtpUrl: undefined, port: 3000, publicUrl: 'http://localhost:3000', logLevel: 'info' });
     expect(c.slack.botToken).toBeUndefined();
   });
 
   it('reads every variable and treats blank as unset', () => {
     const c = loadConfig({
       SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: signing, SLACK_APP_TOKEN: 'xapp-1-A-b',
-      SLACK_API_URL: 'http://127.0.0.1:9999/api', DATABASE_URL: 'postgresql://u@h/db', SMTP_URL: 'smtp://mail:25',
+      SLACK_API_URL: 'http://127.0.0.1:9999/api', DATABASE_URL: 'postgresql://u@h/db', EMBEDDED_DATABASE: 'pglite', SMTP_URL: 'smtp://mail:25',
       MAIL_FROM: 'eConnect <no-reply@acme.nl>', PUBLIC_URL: 'https://rights.acme.nl/', PORT: '8080', LOG_LEVEL: 'debug',
     });
     expect(c).toMatchObject({
       slack: { botToken: 'xoxb-1-2-abc', signingSecret: signing, appToken: 'xapp-1-A-b', apiUrl: 'http://127.0.0.1:9999/api/' },
-      databaseUrl: 'postgresql://u@h/db', smtpUrl: 'smtp://mail:25', mailFrom: 'eConnect <no-reply@acme.nl>',
+      databaseUrl: 'postgresql://u@h/db', embeddedDatabase: 'pglite', smtpUrl: 'smtp://mail:25', mailFrom: 'eConnect <no-reply@acme.nl>',
       publicUrl: 'https://rights.acme.nl', port: 8080, logLevel: 'debug',
     });
     expect(loadConfig({ PORT: '  ', DATABASE_URL: '' })).toMatchObject({ port: 3000, databaseUrl: undefined });
@@ -41,6 +41,7 @@ describe('configuration', () => {
     ['SLACK_APP_TOKEN', { SLACK_APP_TOKEN: 'xoxb-wrong' }, /xapp-/],
     ['SLACK_API_URL', { SLACK_API_URL: 'ftp://slack' }, /http\(s\) URL/],
     ['DATABASE_URL', { DATABASE_URL: 'mysql://db' }, /postgres:\/\//],
+    ['EMBEDDED_DATABASE', { EMBEDDED_DATABASE: 'sqlite' }, /postgres or pglite/],
     ['SMTP_URL', { SMTP_URL: 'http://mail' }, /smtp:\/\//],
     ['MAIL_FROM', { MAIL_FROM: 'x'.repeat(400) }, /at most 320/],
     ['PUBLIC_URL', { PUBLIC_URL: 'rights.acme.nl' }, /http\(s\) URL/],
@@ -57,7 +58,7 @@ describe('configuration', () => {
     expect(err.message.split('\n')).toHaveLength(1);
     // a value problem names only that variable (a missing partner may mention the alternative)
     if (Object.keys(env).length === 1 && Object.keys(env)[0] === variable) {
-      const others = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL', 'DATABASE_URL', 'SMTP_URL', 'MAIL_FROM', 'PUBLIC_URL', 'PORT', 'LOG_LEVEL'];
+      const others = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL', 'DATABASE_URL', 'EMBEDDED_DATABASE', 'SMTP_URL', 'MAIL_FROM', 'PUBLIC_URL', 'PORT', 'LOG_LEVEL'];
       for (const o of others.filter((v) => v !== variable)) expect(err.message).not.toContain(o);
     }
   });
