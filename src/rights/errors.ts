@@ -15,6 +15,10 @@ export type ErrorCode =
   | 'invitation_used'
   | 'invitation_revoked'
   | 'verification_invalid'
+  | 'password_reset_invalid'
+  | 'password_reset_expired'
+  | 'password_reset_used'
+  | 'password_reset_revoked'
   | 'weak_password'
   | 'rate_limited'
   | 'unavailable';

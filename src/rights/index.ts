@@ -11,6 +11,10 @@ export { claimOnce } from './core/claim-once.ts';
 export { createEnvironment } from './environments/create-environment.ts';
 export { setNotificationChannel } from './environments/set-notification-channel.ts';
 export { readAudit } from './environments/read-audit.ts';
+export { renameEnvironment } from './environments/rename-environment.ts';
+export { setEnvironmentLanguage } from './environments/set-environment-language.ts';
+export { describeEnvironment } from './environments/describe-environment.ts';
+export { defaultEnvironmentName } from './environments/default-name.ts';
 
 export { listUsers } from './users/list-users.ts';
 export { getUser } from './users/get-user.ts';
@@ -47,6 +51,16 @@ export { login } from './sessions/login.ts';
 export { createSession } from './sessions/create-session.ts';
 export { findSessionUser } from './sessions/find-session-user.ts';
 export { endSession } from './sessions/end-session.ts';
+export { listSessions } from './sessions/list-sessions.ts';
+export { endOtherSessions } from './sessions/end-other-sessions.ts';
+
+export { changeName } from './account/change-name.ts';
+export { changePassword } from './account/change-password.ts';
+export { setLanguage } from './account/set-language.ts';
+
+export { requestPasswordReset, type PasswordResetRequest } from './passwords/request-password-reset.ts';
+export { describePasswordReset } from './passwords/describe-password-reset.ts';
+export { completePasswordReset } from './passwords/complete-password-reset.ts';
 
 export { findUserByEmail } from './identity/find-user-by-email.ts';
 export { linkSlackUser } from './identity/link-slack-user.ts';

@@ -1,4 +1,6 @@
-// Password strength with zxcvbn-ts (dictionaries, keyboard patterns, the person's own name and email).
+// Password strength with zxcvbn-ts (dictionaries, keyboard patterns, the person's own name and email),
+// plus one rule of our own: a password built from the person's address or name, whatever digits and
+// signs are added around it, is refused even when zxcvbn would count the additions as strength.
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as en from '@zxcvbn-ts/language-en';
@@ -17,7 +19,43 @@ function load(): ZxcvbnFactory {
 export const MIN_PASSWORD = 10;
 export const MAX_PASSWORD = 256;
 
-/** Throws a weak_password AppError saying how to make it stronger. */
+/**
+ * What someone who knows the person's address and name would try first: the whole address, its local
+ * part, the domain and each of its labels, the name, each part of it and the name run together.
+ */
+export function personalWords(personal: string[]): string[] {
+  const words = new Set<string>();
+  const add = (w: string) => {
+    const v = w.trim().toLowerCase();
+    if (v.length >= 3) words.add(v);
+  };
+  for (const p of personal) {
+    const text = p.trim().toLowerCase();
+    add(text);
+    const at = text.lastIndexOf('@');
+    if (at > 0) {
+      const local = text.slice(0, at);
+      const domain = text.slice(at + 1);
+      add(local);
+      add(domain);
+      for (const label of domain.split('.')) add(label);
+      for (const part of local.split(/[._+-]+/)) add(part);
+    } else {
+      for (const part of text.split(/[\s._-]+/)) add(part);
+      add(text.replace(/[\s._-]+/g, ''));
+    }
+  }
+  return [...words];
+}
+
+/** True when nothing of substance is left once the personal words, digits and signs are taken out. */
+function madeFromPersonalWords(password: string, words: string[]): boolean {
+  let rest = password.toLowerCase();
+  for (const w of [...words].sort((a, b) => b.length - a.length)) rest = rest.split(w).join('');
+  return rest.replace(/[^\p{L}]/gu, '').length < 4;
+}
+
+/** Throws a weak_password AppError saying how to make it stronger. `personal`: the address and name. */
 export function checkPasswordStrength(password: string, personal: string[] = []): void {
   if (typeof password !== 'string' || password.length < MIN_PASSWORD) {
     throw new AppError('weak_password', `Choose a password of at least ${MIN_PASSWORD} characters.`, 'password');
@@ -25,9 +63,11 @@ export function checkPasswordStrength(password: string, personal: string[] = [])
   if (password.length > MAX_PASSWORD) {
     throw new AppError('weak_password', `Choose a password of at most ${MAX_PASSWORD} characters.`, 'password');
   }
-  const zxcvbn = load();
-  const inputs = personal.flatMap((p) => p.toLowerCase().split(/[@.\s_-]+/)).filter((p) => p.length >= 3);
-  const result = zxcvbn.check(password, inputs);
+  const words = personalWords(personal);
+  if (madeFromPersonalWords(password, words)) {
+    throw new AppError('weak_password', 'This password is made from your email address or your name, which others can guess. Try a passphrase of a few unrelated words.', 'password');
+  }
+  const result = load().check(password, words);
   if (result.score < 3) {
     const hint = result.feedback.warning || result.feedback.suggestions[0] || 'Add more words or characters.';
     throw new AppError('weak_password', `This password is too easy to guess. ${hint} Try a longer passphrase of a few unrelated words.`, 'password');

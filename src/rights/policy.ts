@@ -25,13 +25,17 @@ export const documentActions = ['document:view', 'document:create', 'document:se
 /** Looking people and organisations up in the environment. */
 export const directoryActions = ['directory:read'] as const;
 
+/** A person's own account: their name, password, language and sessions. */
+export const accountActions = ['account:update'] as const;
+
 export type EnvironmentAction = (typeof environmentActions)[number];
 export type MemberAction = (typeof memberActions)[number];
 export type DocumentAction = (typeof documentActions)[number];
 export type DirectoryAction = (typeof directoryActions)[number];
-export type Action = EnvironmentAction | MemberAction | DocumentAction | DirectoryAction;
+export type AccountAction = (typeof accountActions)[number];
+export type Action = EnvironmentAction | MemberAction | DocumentAction | DirectoryAction | AccountAction;
 
-export const allActions: readonly Action[] = [...environmentActions, ...memberActions, ...documentActions, ...directoryActions];
+export const allActions: readonly Action[] = [...environmentActions, ...memberActions, ...documentActions, ...directoryActions, ...accountActions];
 
 /** What an action does, as the end of "You may not ...": the sentence a refused person reads. */
 export const actionWording: Record<Action, string> = {
@@ -54,6 +58,7 @@ export const actionWording: Record<Action, string> = {
   'document:create': 'create documents for this organisation',
   'document:send': "send this organisation's documents",
   'directory:read': 'look up other users and organisations',
+  'account:update': 'change your account',
 };
 
 export interface Subject {
@@ -108,5 +113,6 @@ export function decide(subject: Subject, action: Action, membership?: Organisati
       ? deny('basic users may only see their own account')
       : allow(subject.role === 'ADMINISTRATOR' ? 'environment administrator' : 'advanced user');
   }
+  if (action === 'account:update') return allow('their own account');
   return deny('unknown action');
 }

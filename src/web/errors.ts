@@ -22,6 +22,11 @@ const STATUS: Record<ErrorCode, number> = {
   invitation_expired: 410,
   invitation_used: 410,
   invitation_revoked: 410,
+  // The same for a forgotten-password link.
+  password_reset_invalid: 404,
+  password_reset_expired: 410,
+  password_reset_used: 410,
+  password_reset_revoked: 410,
   conflict: 409,
   last_administrator: 409,
   last_organisation_administrator: 409,

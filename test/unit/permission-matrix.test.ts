@@ -19,6 +19,8 @@ const organisationOrEnvironmentAdministrator = (env: EnvRole, org: OrgRole) => e
 const membersOnly = (_env: EnvRole, org: OrgRole) => org === 'MEMBER' || org === 'ADMINISTRATOR';
 /** BASIC has no rights (docs/rules.md, the table of things): looking others up needs ADVANCED or ADMINISTRATOR. */
 const advancedOrAdministrator = (env: EnvRole) => env !== 'BASIC';
+/** Everyone active manages their own account (name, password, language, sessions), whatever their roles. */
+const everyActiveUser = () => true;
 
 /**
  * What an ACTIVE user may do. Every action of policy.ts needs its row here: a new action without one
@@ -44,6 +46,7 @@ const expected: Record<Action, (env: EnvRole, org: OrgRole) => boolean> = {
   'document:create': membersOnly,
   'document:send': membersOnly,
   'directory:read': advancedOrAdministrator,
+  'account:update': everyActiveUser,
 };
 
 describe('permission matrix (rules 1-3, 5, 9)', () => {

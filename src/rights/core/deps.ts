@@ -6,6 +6,8 @@ export interface RightsOptions {
   invitationTtlMs: number;
   /** how long a registration verification link works */
   verificationTtlMs: number;
+  /** how long a forgotten-password link works */
+  passwordResetTtlMs: number;
   /** base of links in emails, without a trailing slash */
   publicUrl: string;
   /** shared mail domains beyond the maintained list */
@@ -22,6 +24,7 @@ export interface RightsDeps {
 export const defaultOptions: RightsOptions = {
   invitationTtlMs: 7 * 24 * 3600_000,
   verificationTtlMs: 24 * 3600_000,
+  passwordResetTtlMs: 3600_000,
   publicUrl: 'http://localhost:3000',
   extraPublicDomains: [],
 };

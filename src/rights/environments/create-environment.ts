@@ -9,6 +9,7 @@ import { domainOf, emailSchema } from '../email.ts';
 import { AppError } from '../errors.ts';
 import { nameText, parseInput } from '../input.ts';
 import { hashPassword } from '../secrets.ts';
+import { defaultEnvironmentName } from './default-name.ts';
 import { isPublicDomain } from './public-domains.ts';
 
 const input = z.object({
@@ -44,7 +45,7 @@ export async function createEnvironmentIn(
   }
   const environment = await tx.environment.create({
     data: {
-      name: data.environmentName ?? (claim ? domain : `${data.name}'s environment`),
+      name: data.environmentName ?? defaultEnvironmentName({ domain: claim ? domain : null, personName: data.name, locale: data.locale }),
       locale: data.locale,
       ...(claim ? { domains: { create: { domain } } } : {}),
     },

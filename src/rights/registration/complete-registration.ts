@@ -14,7 +14,7 @@ import { domainOf } from '../email.ts';
 import { createEnvironmentIn } from '../environments/create-environment.ts';
 import { isPublicDomain } from '../environments/public-domains.ts';
 import { AppError, isAppError } from '../errors.ts';
-import { nameText, parseInput } from '../input.ts';
+import { nameText, optionalText, parseInput } from '../input.ts';
 import { checkPasswordStrength } from '../password-policy.ts';
 import { hashPassword } from '../secrets.ts';
 import { findUsableVerification } from './find-usable-verification.ts';
@@ -23,6 +23,8 @@ const input = z.object({
   token: z.string({ error: 'Open the link from the verification email again.' }),
   name: nameText('your name', 100),
   password: z.string({ error: 'Choose a password.' }),
+  /** the company's name, for a new environment; empty: the default (defaultEnvironmentName) */
+  environmentName: optionalText('the company name', 100),
 });
 
 export type CompleteRegistrationInput = z.input<typeof input>;
@@ -33,7 +35,7 @@ export async function completeRegistration(deps: RightsDeps, raw: CompleteRegist
   const data = parseInput(input, raw);
   // Check the link before the (deliberately slow) password hash, so a dead link answers at once.
   const preview = await findUsableVerification(deps.prisma, deps, data.token);
-  checkPasswordStrength(data.password, [preview.email, data.name]);
+  checkPasswordStrength(data.password, [preview.email, data.name, ...(data.environmentName ? [data.environmentName] : [])]);
   const passwordHash = await hashPassword(data.password);
   // Two people of one new domain registering at once: the second insert of the EnvironmentDomain row
   // (its primary key) fails and the whole transaction rolls back; transaction() retries a unique
@@ -42,24 +44,25 @@ export async function completeRegistration(deps: RightsDeps, raw: CompleteRegist
   return transaction(deps, (tx) => register(tx, deps, data, passwordHash));
 }
 
-async function register(tx: Tx, deps: RightsDeps, data: { token: string; name: string }, passwordHash: string) {
+async function register(tx: Tx, deps: RightsDeps, data: { token: string; name: string; environmentName?: string | null }, passwordHash: string) {
   const v = await findUsableVerification(tx, deps, data.token);
   // Single use even when two tabs submit at once: only one update finds it unused.
   const claimed = await tx.emailVerification.updateMany({ where: { id: v.id, usedAt: null }, data: { usedAt: nowOf(deps) } });
   if (claimed.count !== 1) throw new AppError('verification_invalid', 'This registration link was already used. Log in with your email and password.');
   if (await tx.user.findUnique({ where: { email: v.email }, select: { id: true } })) {
-    throw new AppError('already_exists', 'This email address already has an account. Log in instead, or reset your password with your administrator.', 'email');
+    throw new AppError('already_exists', 'This email address already has an account. Log in instead, or choose "Forgot your password?" on the login page.', 'email');
   }
   const domain = domainOf(v.email);
+  const environmentName = data.environmentName ?? undefined;
   if (isPublicDomain(domain, deps.options.extraPublicDomains)) {
-    const created = await createEnvironmentIn(tx, deps, { email: v.email, name: data.name, passwordHash, locale: v.locale, claimDomain: false });
+    const created = await createEnvironmentIn(tx, deps, { email: v.email, name: data.name, environmentName, passwordHash, locale: v.locale, claimDomain: false });
     return { outcome: 'new_environment_public_domain' as RegistrationOutcome, user: created.user, environment: created.environment };
   }
   const ownerOf = () => tx.environmentDomain.findUnique({ where: { domain }, select: { environment: { select: { id: true, name: true } } } });
   let owned = await ownerOf();
   if (!owned) {
     try {
-      const created = await createEnvironmentIn(tx, deps, { email: v.email, name: data.name, passwordHash, locale: v.locale, claimDomain: true });
+      const created = await createEnvironmentIn(tx, deps, { email: v.email, name: data.name, environmentName, passwordHash, locale: v.locale, claimDomain: true });
       return { outcome: 'new_environment' as RegistrationOutcome, user: created.user, environment: created.environment };
     } catch (err) {
       // A colleague's registration claimed the domain (and committed) since our look-up: join it.

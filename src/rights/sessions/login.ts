@@ -13,6 +13,7 @@ import { createSession } from './create-session.ts';
 const input = z.object({
   email: z.string({ error: 'Enter your email address.' }).max(320, 'Enter your email address.').refine((s) => s.trim() !== '', 'Enter your email address.'),
   password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(MAX_PASSWORD, 'Enter your password.'),
+  userAgent: z.string().optional(),
 });
 
 export type LoginInput = z.input<typeof input>;
@@ -29,6 +30,6 @@ export async function login(deps: RightsDeps, raw: LoginInput) {
   // verifyPassword does a full argon2 hash even without a stored hash: same time either way.
   const ok = await verifyPassword(user?.passwordHash ?? null, data.password);
   if (!user || !ok || user.status !== 'ACTIVE') throw loginRefused();
-  const session = await createSession(deps, user.id);
+  const session = await createSession(deps, user.id, data.userAgent);
   return { userId: user.id, ...session };
 }
