@@ -23,5 +23,5 @@ export function createMailService(opts: MailerOptions): MailService {
   };
 }
 
-export { PermanentMailError, messageIdDomain } from './transport.ts';
+export { mailOptionsFor, PermanentMailError, messageIdDomain } from './transport.ts';
 export { defineTemplate, renderEmail, templates, TemplateError } from './templates/index.ts';

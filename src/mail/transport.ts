@@ -46,18 +46,25 @@ export function messageIdDomain(mailFrom: string): string {
   return m ? m[1]!.toLowerCase() : 'econnect.invalid';
 }
 
-export function createMailer(opts: MailerOptions): Mailer {
-  const domain = messageIdDomain(opts.mailFrom);
-  // The same message (outbox id) always carries the same Message-ID, so a resend is recognised.
-  const mailOptions = (email: OutgoingEmail) => ({
-    from: opts.mailFrom,
+/**
+ * The message as nodemailer sends it: the same outbox message (id) always carries the same
+ * Message-ID, so a resend is recognised.
+ */
+export function mailOptionsFor(mailFrom: string, email: OutgoingEmail) {
+  return {
+    from: mailFrom,
     to: email.to,
     subject: email.subject,
     text: email.text,
     html: email.html,
-    messageId: `<${email.id}@${domain}>`,
+    ...(email.replyTo ? { replyTo: email.replyTo } : {}),
+    messageId: `<${email.id}@${messageIdDomain(mailFrom)}>`,
     headers: { 'Auto-Submitted': 'auto-generated' },
-  });
+  };
+}
+
+export function createMailer(opts: MailerOptions): Mailer {
+  const mailOptions = (email: OutgoingEmail) => mailOptionsFor(opts.mailFrom, email);
   const log = opts.logger.child({ component: 'mail' });
 
   if (opts.smtpUrl) {

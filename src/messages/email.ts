@@ -24,10 +24,14 @@ export const registrationVerificationData = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('existing'), status: z.enum(['INVITED', 'ACTIVE', 'BLOCKED', 'REMOVED']), loginLink: url }),
 ]);
 
+/** A forgotten password: the single-use link to choose a new one, and until when it works. */
+export const passwordResetData = z.object({ link: url, expiresAt: z.iso.datetime({ offset: true }) });
+
 /** The data of each email template, by the template's name. */
 export const emailData = {
   invitation: invitationData,
   'registration-verification': registrationVerificationData,
+  'password-reset': passwordResetData,
   'delivery-failed': deliveryFailure,
 } as const;
 
@@ -41,9 +45,11 @@ const locale = z.string();
 export const emailMessage = z.discriminatedUnion('template', [
   z.object({ to, template: z.literal('invitation'), locale, data: invitationData }),
   z.object({ to, template: z.literal('registration-verification'), locale, data: registrationVerificationData }),
+  z.object({ to, template: z.literal('password-reset'), locale, data: passwordResetData }),
   z.object({ to, template: z.literal('delivery-failed'), locale, data: deliveryFailure }),
 ]);
 
 export type EmailMessage = z.input<typeof emailMessage>;
 export type InvitationData = z.output<typeof invitationData>;
 export type RegistrationVerificationData = z.output<typeof registrationVerificationData>;
+export type PasswordResetData = z.output<typeof passwordResetData>;

@@ -6,6 +6,7 @@ import { emailData, type EmailTemplateName } from '../../messages/index.ts';
 import { renderDeliveryFailed } from './delivery-failed.ts';
 import { renderInvitation } from './invitation.ts';
 import { mailLocale, type MailLocale, type RenderedEmail } from './layout.ts';
+import { renderPasswordReset } from './password-reset.ts';
 import { renderRegistrationVerification } from './registration-verification.ts';
 
 export interface EmailTemplate<S extends z.ZodType = z.ZodType> {
@@ -20,6 +21,7 @@ export const templates: Record<EmailTemplateName, EmailTemplate> = {
   invitation: defineTemplate(emailData.invitation, renderInvitation),
   'delivery-failed': defineTemplate(emailData['delivery-failed'], renderDeliveryFailed),
   'registration-verification': defineTemplate(emailData['registration-verification'], renderRegistrationVerification),
+  'password-reset': defineTemplate(emailData['password-reset'], renderPasswordReset),
 };
 
 /** A payload that can never be rendered: retrying will not help. */

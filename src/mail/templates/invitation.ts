@@ -1,8 +1,9 @@
 // The invitation: who invited the person to which environment, the role, the organisations they will
-// join, the activation link and until when it works. Dutch and English, text and HTML.
+// join, the activation link and until when it works. Dutch and English, text and HTML. Replies go to
+// the inviter.
 import { labels } from '../../i18n/labels.ts';
 import type { InvitationData } from '../../messages/index.ts';
-import { escapeHtml, formatDate, htmlFrame, type MailLocale, type RenderedEmail } from './layout.ts';
+import { escapeHtml, formatDate, htmlFrame, linkHtml, type MailLocale, type RenderedEmail } from './layout.ts';
 
 type Data = InvitationData;
 
@@ -14,6 +15,7 @@ const words = {
     orgs: (list: string) => `When you activate your account you join: ${list}.`,
     action: 'Activate your account and choose a password:',
     button: 'Activate account',
+    linkIntro: 'Does the button not work? Copy this link into your browser:',
     expiry: (when: string, inviter: string) => `This link works once, until ${when}. If it has expired, ask ${inviter} for a new invitation.`,
     ignore: 'Did not expect this invitation? Then you can ignore this email; nothing happens until the link is used.',
   },
@@ -24,6 +26,7 @@ const words = {
     orgs: (list: string) => `Als je je account activeert, word je lid van: ${list}.`,
     action: 'Activeer je account en kies een wachtwoord:',
     button: 'Account activeren',
+    linkIntro: 'Werkt de knop niet? Kopieer deze link naar je browser:',
     expiry: (when: string, inviter: string) => `Deze link werkt één keer, tot ${when}. Is hij verlopen? Vraag ${inviter} dan om een nieuwe uitnodiging.`,
     ignore: 'Verwachtte je deze uitnodiging niet? Dan kun je deze e-mail negeren; er gebeurt niets zolang de link niet gebruikt wordt.',
   },
@@ -43,7 +46,8 @@ export function renderInvitation(d: Data, locale: MailLocale): RenderedEmail {
     title: w.title,
     paragraphs: [escapeHtml(intro), ...(orgs ? [escapeHtml(orgs)] : []), escapeHtml(w.action)],
     button: { href: d.link, label: w.button },
-    footer: `${escapeHtml(expiry)}<br><br>${escapeHtml(w.action)}<br><a href="${escapeHtml(d.link)}" style="color:#1d5fb8;word-break:break-all;">${escapeHtml(d.link)}</a><br><br>${escapeHtml(w.ignore)}`,
+    footer: `${escapeHtml(w.linkIntro)}<br>${linkHtml(d.link)}<br><br>${escapeHtml(expiry)}<br><br>${escapeHtml(w.ignore)}`,
   });
-  return { subject: w.subject(d), text, html };
+  // A question about the invitation is for the person who sent it, not for a no-reply address.
+  return { subject: w.subject(d), text, html, replyTo: { name: d.inviterName, address: d.inviterEmail } };
 }

@@ -3,7 +3,7 @@
 // address that already has an account to log in (and carries no registration link). Dutch and
 // English, text and HTML.
 import type { RegistrationVerificationData } from '../../messages/index.ts';
-import { escapeHtml, formatDate, htmlFrame, type MailLocale, type RenderedEmail } from './layout.ts';
+import { escapeHtml, formatDate, htmlFrame, linkHtml, type MailLocale, type RenderedEmail } from './layout.ts';
 
 type Data = RegistrationVerificationData;
 
@@ -61,7 +61,7 @@ export function renderRegistrationVerification(d: Data, locale: MailLocale): Ren
       title: w.verifyTitle,
       paragraphs: [escapeHtml(w.verifyIntro), escapeHtml(w.verifyAction)],
       button: { href: d.link, label: w.verifyButton },
-      footer: `${escapeHtml(expiry)}<br><br><a href="${escapeHtml(d.link)}" style="color:#1d5fb8;word-break:break-all;">${escapeHtml(d.link)}</a><br><br>${escapeHtml(w.ignore)}`,
+      footer: `${escapeHtml(expiry)}<br><br>${linkHtml(d.link)}<br><br>${escapeHtml(w.ignore)}`,
     });
     return { subject: w.verifySubject, text, html };
   }
