@@ -17,6 +17,7 @@ import { accountRouter } from './web/account/router.ts';
 import { activationRouter } from './web/activation/router.ts';
 import { createCsrf } from './web/csrf.ts';
 import { rightsApiRouter } from './web/rights-api.ts';
+import { siteRouter } from './web/site/router.ts';
 import { createWebApp, type WebContext } from './web/server.ts';
 
 function fail(message: string): never {
@@ -63,7 +64,7 @@ async function main() {
     logger.warn('Slack is not configured (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET): the web pages, the rights API and email run without it.');
   }
 
-  const app = createWebApp(ctx, { slack: slack?.router ?? undefined, routers: [rightsApiRouter(deps), accountRouter(ctx), activationRouter(ctx)] });
+  const app = createWebApp(ctx, { slack: slack?.router ?? undefined, routers: [rightsApiRouter(deps), siteRouter(ctx), accountRouter(ctx), activationRouter(ctx)] });
 
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.port, () => resolve(s));

@@ -5,7 +5,8 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { AppError, ErrorCode } from '../rights/index.ts';
 import type { FieldError } from './form.ts';
-import type { Locale } from './i18n.ts';
+import { pickLocale, type Locale } from './i18n.ts';
+import { errorPage, notFoundPage } from './site/views.ts';
 
 const STATUS: Record<ErrorCode, number> = {
   invalid_input: 400,
@@ -45,6 +46,10 @@ export interface FieldWords {
   missingPassword?: string;
   badName?: string;
   badEmail?: string;
+  /** the company (environment) name */
+  badEnvironmentName?: string;
+  /** the current password, when changing it */
+  wrongCurrentPassword?: string;
 }
 
 /**
@@ -58,6 +63,8 @@ export function fieldError(locale: Locale, err: AppError, words: Partial<Record<
     field === 'password' ? (err.code === 'weak_password' ? w.weakPassword : w.missingPassword)
     : field === 'name' ? w.badName
     : field === 'email' ? w.badEmail
+    : field === 'environmentName' ? w.badEnvironmentName
+    : field === 'current' ? w.wrongCurrentPassword
     : undefined;
   return { field, message: translated ?? err.userMessage };
 }
@@ -71,13 +78,31 @@ export function refusalMessage(locale: Locale, err: AppError, words: Partial<Rec
   return w ? (w[err.code] ?? w.otherwise) : err.userMessage;
 }
 
+/** The rights API answers in JSON, also when nothing answered or something failed. */
+const isApi = (req: Request) => req.path.startsWith('/api/');
+
+/** An address nothing answered: a page in the visitor's language with ways on (JSON for the API). */
+export function notFound(req: Request, res: Response): void {
+  if (isApi(req)) {
+    res.status(404).json({ error: 'not_found', message: 'There is no such endpoint. See the README\'s "Rights API" section.' });
+    return;
+  }
+  res.status(404).setHeader('cache-control', 'no-store');
+  res.type('html').send(notFoundPage(pickLocale(req)));
+}
+
 /**
  * Everything no page answered itself: a body parser's 413 or 400, or a failure of ours (logged with
- * the request id, never shown).
+ * the request id, never shown: the page says that nothing was changed and what to do).
  */
 export function unexpectedError(err: unknown, req: Request, res: Response, _next: NextFunction): void {
   const status = (err as { status?: number; statusCode?: number }).status ?? (err as { statusCode?: number }).statusCode ?? 500;
   if (status >= 500) req.log?.error({ err }, 'request failed');
   if (res.headersSent) return;
+  if (status >= 500 && !isApi(req)) {
+    res.status(500).setHeader('cache-control', 'no-store');
+    res.type('html').send(errorPage(pickLocale(req)));
+    return;
+  }
   res.status(status).type('text/plain').send(status === 413 ? 'Request too large' : status >= 500 ? 'Something went wrong on our side. Try again in a moment.' : 'Bad request');
 }

@@ -7,7 +7,8 @@ import type { Database } from '../db/database.ts';
 import type { Logger } from '../log.ts';
 import type { RightsDeps } from '../rights/index.ts';
 import type { CsrfTools } from './csrf.ts';
-import { unexpectedError } from './errors.ts';
+import { notFound, unexpectedError } from './errors.ts';
+import { rememberLanguage } from './lang-cookie.ts';
 
 export interface WebContext {
   db: Database;
@@ -63,13 +64,12 @@ export function createWebApp(ctx: WebContext, routes: WebRoutes = {}) {
     next();
   });
   app.use(cookieParser());
+  app.use(rememberLanguage(ctx.secureCookies));
   app.use(express.urlencoded({ extended: false, limit: '32kb', parameterLimit: 50 }));
   app.use(express.json({ limit: '32kb' }));
   for (const r of routes.routers ?? []) app.use(r);
 
-  app.use((_req, res) => {
-    res.status(404).type('text/plain').send('Not found');
-  });
+  app.use(notFound);
   app.use(unexpectedError);
   return app;
 }

@@ -169,7 +169,7 @@ describe('broken links', () => {
     await w.db.prisma.invitation.updateMany({ where: { userId }, data: { expiresAt: new Date(Date.now() - 60_000) } });
     const p = await openProblem(link);
     expect(p).toMatchObject({ status: 410, heading: 'This link has expired', hasForm: false });
-    expect(p.text).toContain('send you a new invitation');
+    expect(p.text).toContain('Ask for a new activation link');
     expect(await status(userId)).toBe('INVITED');
   });
 

@@ -1,4 +1,4 @@
-// Login and registration are limited per client address and per email address (in memory: one
+// Login, registration and forgotten-password requests are limited per client address and per email address (in memory: one
 // process serves the pages). The email key slows down guessing one person's password from many
 // addresses; the address key slows down one client trying many emails.
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
@@ -37,3 +37,4 @@ function limits(perIp: number, perEmail: number, durationSeconds: number, prefix
 
 export const loginLimits = () => limits(30, 5, 15 * 60, 'login');
 export const registrationLimits = () => limits(10, 3, 60 * 60, 'register');
+export const passwordResetLimits = () => limits(10, 3, 60 * 60, 'password-reset');

@@ -1,26 +1,21 @@
-// Registration (email, verification link, name and password), login, logout and the account page.
-// Every form is CSRF protected; login and registration are rate-limited per client address and per
-// email; no answer tells whether an address is registered.
-import { Router, type NextFunction, type Request, type Response } from 'express';
-import {
-  completeRegistration, createSession, describeAccount, describeRegistration, endSession, findSessionUser, isAppError, login,
-  startRegistration, type RegistrationOutcome,
-} from '../../rights/index.ts';
+// Registration (email, verification link, name, company and password), login and logout; the
+// forgotten-password pages (password-router.ts) and the account page (account-page-router.ts) are
+// mounted here too. Every form is CSRF protected; login, registration and password requests are
+// rate-limited per client address and per email; no answer tells whether an address is registered.
+import { Router } from 'express';
+import { completeRegistration, createSession, describeRegistration, endSession, isAppError, login, startRegistration } from '../../rights/index.ts';
 import { normaliseEmail } from '../../rights/email.ts';
 import { fieldError, isFormProblem, pageStatus, refusalMessage } from '../errors.ts';
-import { formValue } from '../form.ts';
-import { pickLocale, type Locale } from '../i18n.ts';
+import { formValue, type FieldError } from '../form.ts';
+import { pickLocale } from '../i18n.ts';
 import type { WebContext } from '../server.ts';
+import { accountPageRouter } from './account-page-router.ts';
+import { passwordRouter } from './password-router.ts';
 import { loginLimits, registrationLimits, TooManyAttempts } from './rate-limits.ts';
+import { protectForm, send, tooMany } from './respond.ts';
 import { clearSessionCookie, sessionToken, setSessionCookie } from './session-cookie.ts';
-import { fieldWords, fill, registrationRefusals, text } from './text.ts';
-import { accountPage, checkEmailPage, completePage, linkProblemPage, loginPage, problemPage, registerPage } from './views.ts';
-
-const outcomes: Record<RegistrationOutcome, 'welcomeJoined' | 'welcomeNew' | 'welcomePublic'> = {
-  joined: 'welcomeJoined',
-  new_environment: 'welcomeNew',
-  new_environment_public_domain: 'welcomePublic',
-};
+import { fieldWords, registrationRefusals, text } from './text.ts';
+import { checkEmailPage, completePage, linkProblemPage, loginPage, registerPage } from './views.ts';
 
 export function accountRouter(ctx: WebContext): Router {
   const router = Router();
@@ -28,30 +23,13 @@ export function accountRouter(ctx: WebContext): Router {
   const loginLimit = loginLimits();
   const registrationLimit = registrationLimits();
 
-  const send = (res: Response, status: number, body: string) => {
-    res.status(status).setHeader('cache-control', 'no-store');
-    res.type('html').send(body);
-  };
-  const tooMany = (locale: Locale, err: TooManyAttempts) => fill(text[locale].tooMany, { minutes: String(Math.ceil(err.retryAfterSeconds / 60)) });
-
-  // A forged or stale form post gets a page that says what to do, and changes nothing.
-  const protect = (back: string) => (req: Request, res: Response, next: NextFunction) => {
-    csrf.protect(req, res, (err?: unknown) => {
-      if (!err) return next();
-      const locale = pickLocale(req);
-      req.log.warn('form post refused: missing or wrong form token');
-      res.setHeader('retry-after', '0');
-      send(res, 403, problemPage(locale, text[locale].forgedTitle, text[locale].forged, { href: back, label: locale === 'nl' ? 'Opnieuw openen' : 'Open the page again' }));
-    });
-  };
-
-  router.use(['/register', '/login', '/logout', '/account'], csrf.browserId);
+  router.use(['/register', '/login', '/logout'], csrf.browserId);
 
   router.get('/register', (req, res) => {
     send(res, 200, registerPage(pickLocale(req), csrf.token(req, res)));
   });
 
-  router.post('/register', protect('/register'), async (req, res) => {
+  router.post('/register', protectForm(csrf, '/register'), async (req, res) => {
     const locale = pickLocale(req);
     const typed = formValue(req, 'email');
     const email = normaliseEmail(typed);
@@ -76,7 +54,7 @@ export function accountRouter(ctx: WebContext): Router {
     const token = typeof req.query.token === 'string' ? req.query.token : '';
     try {
       const v = await describeRegistration(deps, token);
-      send(res, 200, completePage(pickLocale(req, v.locale), csrf.token(req, res), { token, email: v.email }));
+      send(res, 200, completePage(pickLocale(req, v.locale), csrf.token(req, res), { token, email: v.email, newEnvironment: v.newEnvironment }));
     } catch (err) {
       if (!isAppError(err)) throw err;
       const locale = pickLocale(req);
@@ -84,26 +62,33 @@ export function accountRouter(ctx: WebContext): Router {
     }
   });
 
-  router.post('/register/verify', protect('/register'), async (req, res) => {
+  router.post('/register/verify', protectForm(csrf, '/register'), async (req, res) => {
     const locale = pickLocale(req);
     const token = formValue(req, 'token');
     const name = formValue(req, 'name');
+    const environmentName = formValue(req, 'environmentName');
+    const password = formValue(req, 'password');
+    /** The form again with what was typed (never the passwords), or the link's problem when the link is over. */
+    const again = async (status: number, error: FieldError, fallback: string) => {
+      const v = await describeRegistration(deps, token).catch(() => null);
+      if (!v) return send(res, status, linkProblemPage(locale, fallback));
+      send(res, status, completePage(locale, csrf.token(req, res), { token, email: v.email, newEnvironment: v.newEnvironment, name, environmentName, error }));
+    };
+    if (password !== formValue(req, 'confirm')) {
+      await again(400, { field: 'confirm', message: text[locale].mismatch }, registrationRefusals[locale]?.otherwise ?? text[locale].linkTitle);
+      return;
+    }
     try {
-      const result = await completeRegistration(deps, { token, name, password: formValue(req, 'password') });
-      const session = await createSession(deps, result.user.id);
+      const result = await completeRegistration(deps, { token, name, password, environmentName });
+      const session = await createSession(deps, result.user.id, req.get('user-agent'));
       setSessionCookie(res, secureCookies, session.token, session.expiresAt);
       req.log.info({ userId: result.user.id, environmentId: result.user.environmentId, outcome: result.outcome }, 'registered');
       res.redirect(303, `/account?lang=${locale}&welcome=${result.outcome}`);
     } catch (err) {
       if (!isAppError(err)) throw err;
-      if (isFormProblem(err)) {
-        const v = await describeRegistration(deps, token).catch(() => null);
-        if (v) {
-          send(res, pageStatus(err), completePage(locale, csrf.token(req, res), { token, email: v.email, name, error: fieldError(locale, err, fieldWords) }));
-          return;
-        }
-      }
-      send(res, pageStatus(err), linkProblemPage(locale, refusalMessage(locale, err, registrationRefusals)));
+      const refusal = refusalMessage(locale, err, registrationRefusals);
+      if (isFormProblem(err)) return again(pageStatus(err), fieldError(locale, err, fieldWords), refusal);
+      send(res, pageStatus(err), linkProblemPage(locale, refusal));
     }
   });
 
@@ -112,7 +97,7 @@ export function accountRouter(ctx: WebContext): Router {
     send(res, 200, loginPage(locale, csrf.token(req, res), { notice: req.query.loggedOut === '1' ? text[locale].loggedOut : undefined }));
   });
 
-  router.post('/login', protect('/login'), async (req, res) => {
+  router.post('/login', protectForm(csrf, '/login'), async (req, res) => {
     const locale = pickLocale(req);
     const email = formValue(req, 'email');
     const key = normaliseEmail(email) ?? email.trim().toLowerCase().slice(0, 320);
@@ -126,7 +111,7 @@ export function accountRouter(ctx: WebContext): Router {
       return;
     }
     try {
-      const session = await login(deps, { email, password: formValue(req, 'password') });
+      const session = await login(deps, { email, password: formValue(req, 'password'), userAgent: req.get('user-agent') });
       await loginLimit.reward(key);
       // A fresh session per login; the one this browser had before ends.
       await endSession(deps, sessionToken(req, secureCookies));
@@ -143,26 +128,14 @@ export function accountRouter(ctx: WebContext): Router {
     }
   });
 
-  router.post('/logout', protect('/account'), async (req, res) => {
+  router.post('/logout', protectForm(csrf, '/account'), async (req, res) => {
     await endSession(deps, sessionToken(req, secureCookies));
     clearSessionCookie(res, secureCookies);
     res.redirect(303, `/login?lang=${pickLocale(req)}&loggedOut=1`);
   });
 
-  router.get('/account', async (req, res) => {
-    const locale = pickLocale(req);
-    const user = await findSessionUser(deps, sessionToken(req, secureCookies));
-    const account = user ? await describeAccount(deps, user.id) : null;
-    if (!user || !account) {
-      // An ended session (logout, blocked, removed, expired): the cookie is useless, drop it.
-      if (sessionToken(req, secureCookies)) clearSessionCookie(res, secureCookies);
-      res.setHeader('cache-control', 'no-store');
-      res.redirect(303, `/login?lang=${locale}`);
-      return;
-    }
-    const welcome = outcomes[req.query.welcome as RegistrationOutcome];
-    send(res, 200, accountPage(locale, csrf.token(req, res), account, welcome ? text[locale][welcome] : undefined));
-  });
-
+  router.use(passwordRouter(ctx));
+  // Changing a password from the account page counts against the same limit as logging in.
+  router.use(accountPageRouter(ctx, { password: loginLimit }));
   return router;
 }

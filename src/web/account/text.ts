@@ -10,7 +10,9 @@ type Key =
   | 'loginTitle' | 'noAccount' | 'register' | 'loggedOut'
   | 'accountTitle' | 'environment' | 'yourRole' | 'organisations' | 'organisation' | 'roleInOrg' | 'noOrganisations'
   | 'logOut' | 'welcomeJoined' | 'welcomeNew' | 'welcomePublic' | 'loggedInAs'
-  | 'tooMany' | 'forgedTitle' | 'forged' | 'loginRefused' | 'badEmail' | 'errorSummary' | 'language';
+  | 'tooMany' | 'forgedTitle' | 'forged' | 'loginRefused' | 'badEmail' | 'errorSummary' | 'language'
+  | 'companyName' | 'companyNameHint' | 'companyNameHintPublic' | 'confirm' | 'mismatch' | 'forgot' | 'openAgain'
+  | 'newLink' | 'forbiddenTitle' | 'forbidden';
 
 export const text: Dict<Key> = {
   en: {
@@ -56,6 +58,16 @@ export const text: Dict<Key> = {
     badEmail: 'Enter a valid email address, such as name@company.nl.',
     errorSummary: 'There is a problem',
     language: 'Language',
+    companyName: 'Company name',
+    companyNameHint: 'The name of your environment, as the colleagues you invite will see it. You can change it later on your account page.',
+    companyNameHintPublic: 'The name of your environment, as the colleagues you invite will see it. Left empty, it is named after you (“{example}”).',
+    confirm: 'Type the password again',
+    mismatch: 'The two passwords are not the same. Type the same password in both fields.',
+    forgot: 'Forgot your password?',
+    openAgain: 'Open the page again',
+    newLink: 'Ask for a new link',
+    forbiddenTitle: 'Not allowed',
+    forbidden: 'You may not do this. Ask an administrator of your environment.',
   },
   nl: {
     registerTitle: 'Registreren',
@@ -100,6 +112,16 @@ export const text: Dict<Key> = {
     badEmail: 'Vul een geldig e-mailadres in, zoals naam@bedrijf.nl.',
     errorSummary: 'Er is een probleem',
     language: 'Taal',
+    companyName: 'Bedrijfsnaam',
+    companyNameHint: 'De naam van je omgeving, zoals de collega\'s die je uitnodigt hem zien. Je kunt hem later wijzigen op je accountpagina.',
+    companyNameHintPublic: 'De naam van je omgeving, zoals de collega\'s die je uitnodigt hem zien. Laat je hem leeg, dan krijgt hij jouw naam („{example}”).',
+    confirm: 'Typ het wachtwoord nog een keer',
+    mismatch: 'De twee wachtwoorden zijn niet gelijk. Typ in beide velden hetzelfde wachtwoord.',
+    forgot: 'Wachtwoord vergeten?',
+    openAgain: 'Open de pagina opnieuw',
+    newLink: 'Vraag een nieuwe link aan',
+    forbiddenTitle: 'Niet toegestaan',
+    forbidden: 'Dit mag je niet doen. Vraag een beheerder van je omgeving.',
   },
 };
 
@@ -113,11 +135,13 @@ export const fieldWords: Partial<Record<Locale, FieldWords>> = {
     missingPassword: 'Vul je wachtwoord in.',
     badName: 'Vul je naam in, zonder stuur- of onzichtbare tekens (hoogstens 100 tekens).',
     badEmail: text.nl.badEmail,
+    badEnvironmentName: 'Vul een bedrijfsnaam in van hoogstens 100 tekens, zonder stuur- of onzichtbare tekens.',
+    wrongCurrentPassword: 'Dit is niet je huidige wachtwoord. Typ het opnieuw; ben je het vergeten, log dan uit en kies „Wachtwoord vergeten?”.',
   },
 };
 export const registrationRefusals: Partial<Record<Locale, RefusalWords>> = {
   nl: {
-    already_exists: 'Dit e-mailadres heeft al een account. Log in.',
+    already_exists: 'Dit e-mailadres heeft al een account. Log in, of kies „Wachtwoord vergeten?” op de inlogpagina.',
     otherwise: 'Deze registratielink is ongeldig, verlopen of al gebruikt. Registreer opnieuw, of log in als je de registratie al hebt afgerond.',
   },
 };

@@ -1,18 +1,11 @@
-// The pages' HTML: plain forms with visible labels, hints and errors tied to their fields
-// (aria-describedby), an error summary announced to screen readers, and a language switch.
-import { labels, type EnvironmentRole, type OrganisationRole } from '../../i18n/labels.ts';
+// The registration and login pages: plain forms with visible labels, hints and errors tied to their
+// fields (aria-describedby), an error summary announced to screen readers; every page has the
+// language switch (page.ts), and every page that cannot go on offers the ways that can.
 import { csrfField, errorSummary, input, type FieldError } from '../form.ts';
 import { html, type Html } from '../html.ts';
 import type { Locale } from '../i18n.ts';
-import { page } from '../page.ts';
+import { page, waysOn, withLang } from '../page.ts';
 import { fill, text } from './text.ts';
-
-/** `path` may carry a query (the verification token) to keep when switching language. */
-function nav(locale: Locale, path: string, extra?: Html): Html {
-  const other: Locale = locale === 'nl' ? 'en' : 'nl';
-  const href = `${path}${path.includes('?') ? '&' : '?'}lang=${other}`;
-  return html`<nav aria-label="${text[locale].language}">${extra ?? ''}<a href="${href}" lang="${other}" hreflang="${other}">${other === 'nl' ? 'Nederlands' : 'English'}</a></nav>`;
-}
 
 const errorBox = (locale: Locale, error?: FieldError) => errorSummary(text[locale].errorSummary, error);
 
@@ -21,12 +14,12 @@ export function registerPage(locale: Locale, csrf: string, opts: { email?: strin
   return page({
     locale,
     title: s.registerTitle,
-    nav: nav(locale, '/register'),
+    path: '/register',
     body: html`${errorBox(locale, opts.error)}<p>${s.registerIntro}</p>
 <form method="post" action="/register?lang=${locale}" novalidate>${csrfField(csrf)}
 ${input({ name: 'email', label: s.email, type: 'email', autocomplete: 'email', value: opts.email, hint: s.emailHint, error: opts.error })}
 <button type="submit">${s.sendLink}</button></form>
-<p>${s.haveAccount} <a href="/login?lang=${locale}">${s.logIn}</a></p>`,
+<p>${s.haveAccount} <a href="${withLang('/login', locale)}">${s.logIn}</a></p>`,
   });
 }
 
@@ -35,23 +28,43 @@ export function checkEmailPage(locale: Locale, email: string): string {
   return page({
     locale,
     title: s.checkTitle,
-    nav: nav(locale, '/register'),
+    path: '/register',
     body: html`<div class="notice" role="status"><p>${fill(s.checkBody, { email })}</p></div><p class="hint">${s.checkHint}</p>
-<p><a href="/register?lang=${locale}">${s.startAgain}</a> · <a href="/login?lang=${locale}">${s.logIn}</a></p>`,
+${waysOn([{ href: withLang('/register', locale), label: s.startAgain }, { href: withLang('/login', locale), label: s.logIn }])}`,
   });
 }
 
-export function completePage(locale: Locale, csrf: string, opts: { token: string; email: string; name?: string; error?: FieldError }): string {
+export interface CompleteForm {
+  token: string;
+  email: string;
+  /** set when finishing creates a new environment: the page asks for the company name */
+  newEnvironment: { domain: string | null } | null;
+  name?: string;
+  environmentName?: string;
+  error?: FieldError;
+}
+
+export function completePage(locale: Locale, csrf: string, opts: CompleteForm): string {
   const s = text[locale];
+  const env = opts.newEnvironment;
+  const example = locale === 'nl' ? 'Omgeving van Anna' : "Anna's environment";
   return page({
     locale,
     title: s.step2Title,
-    nav: nav(locale, `/register/verify?token=${encodeURIComponent(opts.token)}`),
+    path: `/register/verify?token=${encodeURIComponent(opts.token)}`,
     body: html`${errorBox(locale, opts.error)}<p>${fill(s.step2Intro, { email: opts.email })}</p>
 <form method="post" action="/register/verify?lang=${locale}" novalidate>${csrfField(csrf)}<input type="hidden" name="token" value="${opts.token}">
 <input type="hidden" name="username" autocomplete="username" value="${opts.email}">
-${input({ name: 'name', label: s.name, type: 'text', autocomplete: 'name', value: opts.name, error: opts.error })}
-${input({ name: 'password', label: s.password, type: 'password', autocomplete: 'new-password', hint: s.passwordHint, error: opts.error })}
+${input({ name: 'name', label: s.name, type: 'text', autocomplete: 'name', value: opts.name, error: opts.error, extra: html`maxlength="100"` })}
+${env
+  ? input({
+      name: 'environmentName', label: s.companyName, type: 'text', autocomplete: 'organization', required: env.domain !== null,
+      value: opts.environmentName ?? env.domain ?? undefined,
+      hint: env.domain ? s.companyNameHint : fill(s.companyNameHintPublic, { example }), error: opts.error, extra: html`maxlength="100"`,
+    })
+  : ''}
+${input({ name: 'password', label: s.password, type: 'password', autocomplete: 'new-password', hint: s.passwordHint, error: opts.error, extra: html`minlength="10" maxlength="256"` })}
+${input({ name: 'confirm', label: s.confirm, type: 'password', autocomplete: 'new-password', error: opts.error, extra: html`minlength="10" maxlength="256"` })}
 <button type="submit">${s.createAccount}</button></form>`,
   });
 }
@@ -61,9 +74,9 @@ export function linkProblemPage(locale: Locale, message: string): string {
   return page({
     locale,
     title: s.linkTitle,
-    nav: nav(locale, '/register'),
+    path: '/register',
     body: html`<div class="error" role="alert"><p>${message}</p></div>
-<p><a href="/register?lang=${locale}">${s.registerAgain}</a> · <a href="/login?lang=${locale}">${s.logIn}</a></p>`,
+${waysOn([{ href: withLang('/register', locale), label: s.registerAgain }, { href: withLang('/login', locale), label: s.logIn }])}`,
   });
 }
 
@@ -72,53 +85,24 @@ export function loginPage(locale: Locale, csrf: string, opts: { email?: string; 
   return page({
     locale,
     title: s.loginTitle,
-    nav: nav(locale, '/login'),
+    path: '/login',
     body: html`${opts.notice ? html`<div class="notice" role="status">${opts.notice}</div>` : ''}${errorBox(locale, opts.error)}
 <form method="post" action="/login?lang=${locale}" novalidate>${csrfField(csrf)}
 ${input({ name: 'email', label: s.email, type: 'email', autocomplete: 'username', value: opts.email, error: opts.error })}
 ${input({ name: 'password', label: s.password, type: 'password', autocomplete: 'current-password', error: opts.error })}
 <button type="submit">${s.logIn}</button></form>
-<p>${s.noAccount} <a href="/register?lang=${locale}">${s.register}</a></p>`,
+${waysOn([{ href: withLang('/password/forgot', locale), label: s.forgot }, { href: withLang('/register', locale), label: `${s.noAccount} ${s.register}` }])}`,
   });
 }
 
-export interface AccountView {
-  email: string;
-  name: string | null;
-  role: EnvironmentRole;
-  environmentName: string;
-  organisations: { name: string; role: OrganisationRole }[];
-}
-
-export function accountPage(locale: Locale, csrf: string, account: AccountView, welcome?: string): string {
-  const s = text[locale];
-  const words = labels[locale];
-  const logout = html`<form method="post" action="/logout?lang=${locale}" class="inline">${csrfField(csrf)}<button type="submit">${s.logOut}</button></form>`;
-  return page({
-    locale,
-    title: s.accountTitle,
-    nav: nav(locale, '/account', html`<span>${fill(s.loggedInAs, { email: account.email })}</span>`),
-    body: html`${welcome ? html`<div class="notice" role="status">${fill(welcome, { environment: account.environmentName })}</div>` : ''}
-<dl>
-<dt>${s.name}</dt><dd>${account.name ?? ''}</dd>
-<dt>${s.email}</dt><dd>${account.email}</dd>
-<dt>${s.environment}</dt><dd>${account.environmentName}</dd>
-<dt>${s.yourRole}</dt><dd>${words.environmentRole[account.role]}</dd>
-</dl>
-<h2>${s.organisations}</h2>
-${account.organisations.length
-  ? html`<table><caption class="hint">${s.organisations}</caption><thead><tr><th scope="col">${s.organisation}</th><th scope="col">${s.roleInOrg}</th></tr></thead><tbody>
-${account.organisations.map((o) => html`<tr><td>${o.name}</td><td>${words.organisationRole[o.role]}</td></tr>`)}</tbody></table>`
-  : html`<p>${s.noOrganisations}</p>`}
-${logout}`,
-  });
-}
-
-export function problemPage(locale: Locale, title: string, message: string, back: { href: string; label: string }): string {
+/** A page that cannot do what was asked (a stale form, a refusal): what happened, and the ways on. */
+export function problemPage(locale: Locale, title: string, message: string, ways: { href: string; label: string }[], path = ways[0]?.href ?? '/'): string {
   return page({
     locale,
     title,
-    nav: nav(locale, back.href),
-    body: html`<div class="error" role="alert"><p>${message}</p></div><p><a href="${back.href}?lang=${locale}">${back.label}</a></p>`,
+    path,
+    body: html`<div class="error" role="alert"><p>${message}</p></div>${waysOn(ways.map((w) => ({ ...w, href: withLang(w.href, locale) })))}`,
   });
 }
+
+export type { Html };

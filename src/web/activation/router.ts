@@ -13,9 +13,8 @@ import { activatedPage, activationForm, messagePage, problemPage, type Invitatio
 
 const LINK_PROBLEMS = new Set<string>(['invitation_invalid', 'invitation_expired', 'invitation_used', 'invitation_revoked']);
 
-/** The environment's language, unless the person picked one (?lang=). */
-const localeFor = (req: Request, environmentLocale?: string): Locale =>
-  req.query.lang === 'nl' || req.query.lang === 'en' ? req.query.lang : environmentLocale === 'nl' || environmentLocale === 'en' ? environmentLocale : pickLocale(req);
+/** The environment's language, unless the person picked one (?lang=, or earlier: the lang cookie). */
+const localeFor = (req: Request, environmentLocale?: string): Locale => pickLocale(req, environmentLocale);
 
 export function activationRouter(ctx: WebContext): Router {
   const router = Router();

@@ -28,7 +28,7 @@ export const text = {
     language: 'Language',
     problems: {
       invitation_invalid: ['This link does not work', 'The activation link is incomplete or not valid. Open the whole link from the invitation email (if it was split over two lines, copy all of it). If that does not help, ask an administrator of your environment for a new invitation.'],
-      invitation_expired: ['This link has expired', 'Activation links work for a limited time. Ask the person who invited you, or another administrator of your environment, to send you a new invitation.'],
+      invitation_expired: ['This link has expired', 'Activation links work for a limited time. Ask for a new activation link with your email address below, or ask the person who invited you to send a new invitation.'],
       invitation_used: ['This link was already used', 'Your account was activated with this link. Log in with your email address and password. If you cannot log in, ask an administrator of your environment.'],
       invitation_revoked: ['This link no longer works', 'A newer invitation was sent, or the invitation was withdrawn. Use the link in the newest invitation email, or ask an administrator of your environment for a new invitation.'],
     } satisfies Record<LinkProblem, [string, string]>,
@@ -36,6 +36,7 @@ export const text = {
     tooMany: (minutes: number) => `Too many activation links that do not work were opened from your network. Wait ${minutes} minute${minutes === 1 ? '' : 's'}, then open the link from your email again.`,
     formExpiredTitle: 'This form has expired',
     formExpired: 'The form could not be checked (it was open too long, or it was not sent from this page). Nothing was changed. Open the activation link from your email again.',
+    ways: { newLink: 'Ask for a new activation link', logIn: 'Log in', register: 'Register', forgot: 'Forgot your password?' },
   },
   nl: {
     title: 'Activeer je account',
@@ -59,7 +60,7 @@ export const text = {
     language: 'Taal',
     problems: {
       invitation_invalid: ['Deze link werkt niet', 'De activeringslink is onvolledig of ongeldig. Open de hele link uit de uitnodigingsmail (kopieer hem helemaal als hij over twee regels staat). Helpt dat niet, vraag dan een beheerder van je omgeving om een nieuwe uitnodiging.'],
-      invitation_expired: ['Deze link is verlopen', 'Activeringslinks werken een beperkte tijd. Vraag degene die je heeft uitgenodigd, of een andere beheerder van je omgeving, om je een nieuwe uitnodiging te sturen.'],
+      invitation_expired: ['Deze link is verlopen', 'Activeringslinks werken een beperkte tijd. Vraag hieronder met je e-mailadres een nieuwe activeringslink aan, of vraag degene die je heeft uitgenodigd om een nieuwe uitnodiging.'],
       invitation_used: ['Deze link is al gebruikt', 'Je account is met deze link geactiveerd. Log in met je e-mailadres en wachtwoord. Lukt inloggen niet, vraag dan een beheerder van je omgeving.'],
       invitation_revoked: ['Deze link werkt niet meer', 'Er is een nieuwere uitnodiging verstuurd, of de uitnodiging is ingetrokken. Gebruik de link uit de nieuwste uitnodigingsmail, of vraag een beheerder van je omgeving om een nieuwe uitnodiging.'],
     } satisfies Record<LinkProblem, [string, string]>,
@@ -67,6 +68,7 @@ export const text = {
     tooMany: (minutes: number) => `Vanaf je netwerk zijn te veel activeringslinks geopend die niet werken. Wacht ${minutes} minu${minutes === 1 ? 'ut' : 'ten'} en open dan de link uit je e-mail opnieuw.`,
     formExpiredTitle: 'Dit formulier is verlopen',
     formExpired: 'Het formulier kon niet worden gecontroleerd (het stond te lang open, of het is niet vanaf deze pagina verstuurd). Er is niets veranderd. Open de activeringslink uit je e-mail opnieuw.',
+    ways: { newLink: 'Vraag een nieuwe activeringslink aan', logIn: 'Inloggen', register: 'Registreren', forgot: 'Wachtwoord vergeten?' },
   },
 } satisfies Record<Locale, unknown>;
 

@@ -4,7 +4,7 @@ import { environmentRoleLabel } from '../../i18n/labels.ts';
 import { csrfField, errorSummary, input, type FieldError } from '../form.ts';
 import { html } from '../html.ts';
 import type { Locale } from '../i18n.ts';
-import { page } from '../page.ts';
+import { page, waysOn, withLang } from '../page.ts';
 import { formatExpiry, text, type LinkProblem } from './text.ts';
 
 export interface Invitation {
@@ -18,12 +18,10 @@ export interface Invitation {
 export function activationForm(locale: Locale, inv: Invitation, opts: { token: string; csrf: string; name?: string; error?: FieldError }): string {
   const s = text[locale];
   const role = environmentRoleLabel(locale, inv.role);
-  const other: Locale = locale === 'nl' ? 'en' : 'nl';
-  const nav = html`<nav aria-label="${s.language}"><a href="/activate?token=${encodeURIComponent(opts.token)}&amp;lang=${other}" lang="${other}" hreflang="${other}">${other === 'nl' ? 'Nederlands' : 'English'}</a></nav>`;
   return page({
     locale,
     title: s.title,
-    nav,
+    path: `/activate?token=${encodeURIComponent(opts.token)}`,
     body: html`${errorSummary(s.errorSummary, opts.error)}
 <p>${s.invited(inv.inviterName, inv.environmentName, role)}</p>
 <p class="notice">${s.until(formatExpiry(inv.expiresAt, locale))}</p>
@@ -43,17 +41,27 @@ export function activatedPage(locale: Locale, r: { name: string; email: string; 
   return page({
     locale,
     title: s.doneTitle,
+    path: '/login',
     body: html`<p role="status">${s.done(r.name, r.environmentName, environmentRoleLabel(locale, r.role))}</p>
 ${r.organisations.length ? html`<p>${s.joined(r.organisations.join(', '))}</p>` : ''}
-<p>${s.logIn(r.email)}</p><p><a href="/login?lang=${locale}">${s.logInLink}</a></p>`,
+<p>${s.logIn(r.email)}</p><p><a href="${withLang('/login', locale)}">${s.logInLink}</a></p>`,
   });
+}
+
+/** The ways on from a link that does not work: a new link (the forgotten-password page sends an invited person a fresh one), logging in, registering. */
+function ways(locale: Locale, problem: LinkProblem | 'form') {
+  const w = text[locale].ways;
+  const newLink = { href: withLang('/password/forgot', locale), label: w.newLink };
+  const logIn = { href: withLang('/login', locale), label: w.logIn };
+  const register = { href: withLang('/register', locale), label: w.register };
+  return waysOn(problem === 'invitation_used' ? [logIn, { ...newLink, label: w.forgot }] : [newLink, logIn, register]);
 }
 
 export function problemPage(locale: Locale, problem: LinkProblem): string {
   const [title, body] = text[locale].problems[problem];
-  return page({ locale, title, body: html`<p class="error" role="alert">${body}</p>` });
+  return page({ locale, title, path: '/password/forgot', body: html`<p class="error" role="alert">${body}</p>${ways(locale, problem)}` });
 }
 
 export function messagePage(locale: Locale, title: string, body: string): string {
-  return page({ locale, title, body: html`<p class="error" role="alert">${body}</p>` });
+  return page({ locale, title, path: '/password/forgot', body: html`<p class="error" role="alert">${body}</p>${ways(locale, 'form')}` });
 }

@@ -1,0 +1,22 @@
+// The first administrator's next steps, on the account page while any is left: connect Slack, invite
+// colleagues, choose the notification channel. Each step says whether it is done, in words (not by
+// colour alone).
+import { html, type Html } from '../html.ts';
+import type { Locale } from '../i18n.ts';
+import { text } from './account-text.ts';
+import type { EnvironmentView } from './account-view.ts';
+import { isSlackConnected } from './slack-connection.ts';
+
+export function nextStepsPanel(locale: Locale, env: EnvironmentView): Html | string {
+  const s = text[locale];
+  const steps = [
+    { done: isSlackConnected(env), what: s.stepSlack, how: s.stepSlackHow },
+    { done: env.people > 1, what: s.stepInvite, how: s.stepInviteHow },
+    { done: env.notificationChannelId !== null, what: s.stepChannel, how: s.stepChannelHow },
+  ];
+  if (steps.every((x) => x.done)) return '';
+  return html`<section class="card" aria-labelledby="next-steps"><h2 id="next-steps">${s.nextSteps}</h2>
+<p>${s.nextIntro}</p>
+<ol class="steps">${steps.map((x) => html`<li><strong>${x.what}</strong> <span class="status${x.done ? ' done' : ''}">${x.done ? s.done : s.toDo}</span><br>${x.how}</li>`)}</ol>
+</section>`;
+}
