@@ -74,7 +74,7 @@ describe('login and the account page', () => {
     await logIn(page, `finn@${domain}`, strongPassword);
     const cookie = (await context.cookies()).find((c) => c.name === 'ec_session')!;
     expect(await sessions(people.finn!.userId)).toBe(1);
-    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByRole('button', { name: 'Log out', exact: true }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('You are logged out.');
     expect(await sessions(people.finn!.userId)).toBe(0);
     await context.addCookies([cookie]);

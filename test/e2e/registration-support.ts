@@ -83,8 +83,8 @@ export async function startWorld(): Promise<World> {
 }
 
 const words = {
-  en: { email: 'Email address', send: 'Send me a link', check: 'Check your email', name: 'Your name', password: 'Password', create: 'Create account', account: 'Your account' },
-  nl: { email: 'E-mailadres', send: 'Stuur mij een link', check: 'Kijk in je e-mail', name: 'Je naam', password: 'Wachtwoord', create: 'Account aanmaken', account: 'Je account' },
+  en: { email: 'Email address', send: 'Send me a link', check: 'Check your email', name: 'Your name', password: 'Password', confirm: 'Type the password again', create: 'Create account', account: 'Your account' },
+  nl: { email: 'E-mailadres', send: 'Stuur mij een link', check: 'Kijk in je e-mail', name: 'Je naam', password: 'Wachtwoord', confirm: 'Typ het wachtwoord nog een keer', create: 'Account aanmaken', account: 'Je account' },
 };
 
 /** Step 1 in the browser: types the address and sends the form; returns the email that arrives. */
@@ -113,6 +113,7 @@ export async function registerInBrowser(w: World, page: Page, typed: string, to:
   await page.goto(link);
   await page.getByLabel(s.name).fill(opts.name);
   await page.getByLabel(s.password, { exact: true }).fill(PASSWORD);
+  await page.getByLabel(s.confirm, { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: s.create }).click();
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(s.account);
   return { mail, link };
