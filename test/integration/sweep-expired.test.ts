@@ -12,7 +12,7 @@ afterAll(async () => { await t?.close(); });
 const HOUR = 3600_000;
 
 describe('sweepExpired', () => {
-  it('deletes old verifications, ended sessions and request ids, and keeps everything else', async () => {
+  it('deletes old verifications, forgotten-password links, ended sessions and request ids, and keeps everything else', async () => {
     const p = t.db.prisma;
     const now = Date.now();
     const at = (offsetHours: number) => new Date(now + offsetHours * HOUR);
@@ -22,6 +22,14 @@ describe('sweepExpired', () => {
       p.emailVerification.create({ data: { email: `x${newToken().slice(0, 6)}@${domain}`, tokenHash: hashToken(newToken()), expiresAt, usedAt } });
     const session = (expiresAt: Date, revokedAt: Date | null = null) =>
       p.session.create({ data: { userId: bob.userId, tokenHash: hashToken(newToken()), expiresAt, revokedAt } });
+
+    const reset = (expiresAt: Date, usedAt: Date | null = null, revokedAt: Date | null = null) =>
+      p.passwordReset.create({ data: { userId: bob.userId, tokenHash: hashToken(newToken()), expiresAt, usedAt, revokedAt } });
+    await reset(at(-30));
+    await reset(at(-20), at(-25));
+    await reset(at(-20), null, at(-26));
+    const liveReset = await reset(at(1));
+    const recentlyUsedReset = await reset(at(-1), at(-2));
 
     const oldExpired = await verification(at(-30));
     const oldUsed = await verification(at(10), at(-25));
@@ -36,7 +44,8 @@ describe('sweepExpired', () => {
     const audits = await p.auditEvent.count();
 
     const removed = await sweepExpired(t.deps);
-    expect(removed).toEqual({ verifications: 2, sessions: 2, requestIds: 1 });
+    expect(removed).toEqual({ verifications: 2, passwordResets: 3, sessions: 2, requestIds: 1 });
+    expect((await p.passwordReset.findMany({ select: { id: true } })).map((r) => r.id).sort()).toEqual([liveReset.id, recentlyUsedReset.id].sort());
 
     const keptVerifications = (await p.emailVerification.findMany({ select: { id: true } })).map((r) => r.id).sort();
     expect(keptVerifications).toEqual([recentExpired.id, live.id].sort());
