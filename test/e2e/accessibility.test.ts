@@ -105,7 +105,7 @@ describe.each([
     await page.locator('form button[type=submit]').click();
     await page.waitForURL(/\/password\/forgot/);
     for (const v of await accessibilityViolations(page)) found.push(`forgot, sent: ${v}`);
-    await page.goto(links.reset! + `&lang=${lang}`);
+    await page.goto(`${links.reset!}&lang=${lang}`);
     await page.locator('#password').fill('short');
     await page.locator('#confirm').fill('short');
     await page.locator('form button[type=submit]').click();

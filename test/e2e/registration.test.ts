@@ -141,6 +141,7 @@ describe('registration, rule 7', () => {
       await page.getByRole('link', { name: 'Continue registering' }).click();
       await page.getByLabel('Your name').fill('Wim Webmail');
       await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+      await page.getByLabel('Type the password again').fill(PASSWORD);
       await page.getByRole('button', { name: 'Create account' }).click();
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Your account');
     } finally {
@@ -188,12 +189,14 @@ describe('registration refusals', () => {
     await page.goto(link);
     await page.getByLabel('Your name').fill('Zwakke Zeger');
     await page.getByLabel('Password', { exact: true }).fill('password123');
+    await page.getByLabel('Type the password again').fill('password123');
     await page.getByRole('button', { name: 'Create account' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('too easy to guess');
     expect(await page.getByLabel('Password', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByLabel('Your name').inputValue()).toBe('Zwakke Zeger');
     expect(await w.db.prisma.user.count({ where: { email } })).toBe(0);
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Type the password again').fill(PASSWORD);
     await page.getByRole('button', { name: 'Create account' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Your account');
     expect(await w.db.prisma.user.count({ where: { email, status: 'ACTIVE' } })).toBe(1);
