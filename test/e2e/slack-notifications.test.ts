@@ -63,7 +63,8 @@ describe.each(kinds)('Slack notifications on %s', (kind) => {
     fake.reset();
     const refused = await rq.action({ userId: 'UBASIC' }, { action_id: 'notify_make_admin', block_id: 'next_steps', value: nina }, { channelId: 'C0NOTIFY' });
     expect(refused.status).toBe(200);
-    await new Promise((r) => setTimeout(r, 500));
+    // the refusal is posted to the response URL after the ack: wait for it, however busy the machine is
+    await expect.poll(() => fake.responses.length, { timeout: 15_000 }).toBeGreaterThan(0);
     expect(messageText(fake.responses[0]?.body)).toMatch(/Only an administrator of the environment/);
     expect(fake.callsTo('chat.postMessage')).toEqual([]);
 
