@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { App, ExpressReceiver } from '@slack/bolt';
 import express from 'express';
 import { FakeSlack } from '../test/support/fake-slack.ts';
-import { launchApp, SlackRequests, type RunningApp } from '../test/support/slack-requests.ts';
+import { startApp, type AppProcess } from '../test/support/app-process.ts';
+import { SlackRequests } from '../test/support/slack-requests.ts';
 import { addSlackAccounts, createTestDatabase, seed, type DbKind } from '../test/e2e/slack-fixtures.ts';
 
 const SECRET = 'be0c0123456789abcdef0123456789ab';
@@ -45,7 +46,7 @@ async function measure(rq: SlackRequests, fake: FakeSlack, confirms: boolean) {
 }
 
 async function main() {
-  const env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, LOG_LEVEL: 'silent', SLACK_APP_TOKEN: undefined };
+  const env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, LOG_LEVEL: 'silent' };
   const rows: string[][] = [['app', 'database', 'sequential p50', 'sequential p99', `${CONCURRENCY} concurrent p50`, `${CONCURRENCY} concurrent p99`]];
   const fmt = (n: number) => `${n.toFixed(1)} ms`;
   const fake = await new FakeSlack().start();
@@ -55,13 +56,13 @@ async function main() {
     const database = await db.open();
     addSlackAccounts(fake, await seed(database));
     await database.close();
-    let bare: RunningApp | undefined;
-    let ours: RunningApp | undefined;
+    let bare: AppProcess | undefined;
+    let ours: AppProcess | undefined;
     try {
-      bare = await launchApp(env, db.cwd, 60_000, [process.argv[1]!, '--bare-app']);
+      bare = await startApp({ env, cwd: db.cwd, entry: [process.argv[1]!, '--bare-app'] });
       const b = await measure(new SlackRequests(bare.eventsUrl, SECRET, fake), fake, false);
       await bare.stop();
-      ours = await launchApp({ ...env, SLACK_API_URL: fake.url, DATABASE_URL: db.url }, db.cwd);
+      ours = await startApp({ env: { ...env, SLACK_API_URL: fake.url, DATABASE_URL: db.url }, cwd: db.cwd });
       const o = await measure(new SlackRequests(ours.eventsUrl, SECRET, fake), fake, true);
       rows.push(['bare Bolt', '-', fmt(pct(b.sequential, 50)), fmt(pct(b.sequential, 99)), fmt(pct(b.concurrent, 50)), fmt(pct(b.concurrent, 99))]);
       rows.push(['econnect invite', kind, fmt(pct(o.sequential, 50)), fmt(pct(o.sequential, 99)), fmt(pct(o.concurrent, 50)), fmt(pct(o.concurrent, 99))]);
@@ -87,6 +88,8 @@ if (process.argv.includes('--bare-app')) {
     await ack();
   });
   const web = express();
+  // answers the launcher's readiness check like the app does
+  web.get('/readyz', (_req, res) => void res.json({ ok: true }));
   web.use(receiver.router as express.Router);
   const server = web.listen(Number(process.env.PORT), '127.0.0.1', () => console.error(`bare app on ${(server.address() as AddressInfo).port}`));
 } else {

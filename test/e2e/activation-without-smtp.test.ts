@@ -7,8 +7,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.ts';
 import { createEnvironment, defaultOptions, inviteUser, linkSlackUser } from '../../src/rights/index.ts';
-import { freePort } from '../support/slack-requests.ts';
-import { CookieJar, hiddenField, startApp, type AppProcess } from './activation-support.ts';
+import { freePort, startApp, type AppProcess } from '../support/app-process.ts';
+import { CookieJar, hiddenField } from './activation-support.ts';
 
 let cwd: string;
 let app: AppProcess | undefined;
@@ -26,7 +26,7 @@ beforeAll(async () => {
   await linkSlackUser(deps, user.id, 'UADA');
   userId = (await inviteUser(deps, { userId: user.id }, { email: 'nina@newcomer.test' })).user.id;
   await db.close();
-  app = await startApp({ PUBLIC_URL: baseUrl, LOG_LEVEL: 'info' }, cwd, port);
+  app = await startApp({ env: { PUBLIC_URL: baseUrl, LOG_LEVEL: 'info' }, cwd, port });
 });
 afterAll(async () => {
   await app?.stop();

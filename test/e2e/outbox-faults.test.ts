@@ -65,7 +65,7 @@ describe('outbox faults', () => {
     w.smtp.slowDown(0);
     const atCrash = w.smtp.messages.filter((m) => m.to[0]!.startsWith('crash')).length;
     expect(atCrash).toBeLessThan(emails.length);
-    await w.restart();
+    await w.app.restart();
     await w.smtp.waitFor((m) => m.to[0]!.startsWith('crash'), emails.length, 90_000);
     await settle(1500);
     // A message whose delivery was cut off by the kill may be handed to the server again, but only

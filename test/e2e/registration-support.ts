@@ -10,17 +10,18 @@ import { domainToUnicode } from 'node:url';
 import { expect } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import { defaultOptions, type RightsDeps } from '../../src/rights/index.ts';
+import { startApp, type AppProcess } from '../support/app-process.ts';
 import { launchBrowser, type Browser, type BrowserContext, type Page } from '../support/browser.ts';
 import { createPostgresDatabase } from '../support/database.ts';
 import { FakeSlack } from '../support/fake-slack.ts';
-import { launchApp, SlackRequests, type RunningApp } from '../support/slack-requests.ts';
+import { SlackRequests } from '../support/slack-requests.ts';
 import { findLink, startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../support/smtp.ts';
 
 export const SIGNING_SECRET = '9c1f2e3d4b5a69788796a5b4c3d2e1f0';
 export const PASSWORD = 'violet harbour drums ninety kites';
 
 export interface World {
-  app: RunningApp;
+  app: AppProcess;
   base: string;
   db: Database;
   deps: RightsDeps;
@@ -39,19 +40,17 @@ export async function startWorld(): Promise<World> {
   const smtp = await startSmtpServer();
   const pg = await createPostgresDatabase('e2e_registration');
   const cwd = await mkdtemp(path.join(tmpdir(), 'econnect-registration-'));
-  const app = await launchApp(
-    {
+  const app = await startApp({
+    env: {
       SLACK_BOT_TOKEN: fake.token,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: fake.url,
-      SLACK_APP_TOKEN: undefined,
       DATABASE_URL: pg.url,
       SMTP_URL: smtp.url,
       MAIL_FROM: 'eConnect <no-reply@econnect.test>',
-      PUBLIC_URL: undefined,
     },
     cwd,
-  );
+  });
   const base = `http://localhost:${app.port}`;
   const db = await openDatabase({ url: pg.url, poolSize: 3 });
   const deps: RightsDeps = { prisma: db.prisma, options: { ...defaultOptions, publicUrl: base } };

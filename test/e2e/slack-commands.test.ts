@@ -3,7 +3,8 @@
 // request, and what the app did is read back at the fake Slack and, at the end, in the database.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack, messageText } from '../support/fake-slack.ts';
-import { launchApp, SlackRequests, value, type RunningApp } from '../support/slack-requests.ts';
+import { startApp, type AppProcess } from '../support/app-process.ts';
+import { SlackRequests, value } from '../support/slack-requests.ts';
 import { addSlackAccounts, createTestDatabase, seed, type DbKind, type Seeded, type TestDatabase } from './slack-fixtures.ts';
 
 const SECRET = '5f2b8c9d0e1a4b7c8d9e0f1a2b3c4d5e';
@@ -12,7 +13,7 @@ const kinds: DbKind[] = ['pglite', 'postgres'];
 describe.each(kinds)('Slack surface on %s', (kind) => {
   let fake: FakeSlack;
   let db: TestDatabase;
-  let app: RunningApp;
+  let app: AppProcess;
   let rq: SlackRequests;
   let s: Seeded;
 
@@ -23,10 +24,7 @@ describe.each(kinds)('Slack surface on %s', (kind) => {
     s = await seed(d);
     await d.close();
     addSlackAccounts(fake, s);
-    app = await launchApp(
-      { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, SLACK_APP_TOKEN: undefined, DATABASE_URL: db.url },
-      db.cwd,
-    );
+    app = await startApp({ env: { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, DATABASE_URL: db.url }, cwd: db.cwd });
     rq = new SlackRequests(app.eventsUrl, SECRET, fake);
   }, 120_000);
 

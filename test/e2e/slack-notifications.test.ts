@@ -4,7 +4,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { activateAccount, defaultOptions, inviteUser, setNotificationChannel, type RightsDeps } from '../../src/rights/index.ts';
 import { FakeSlack, messageText } from '../support/fake-slack.ts';
-import { launchApp, SlackRequests, type RunningApp } from '../support/slack-requests.ts';
+import { startApp, type AppProcess } from '../support/app-process.ts';
+import { SlackRequests } from '../support/slack-requests.ts';
 import { addSlackAccounts, createTestDatabase, PASSWORD, seed, type DbKind, type Seeded, type TestDatabase } from './slack-fixtures.ts';
 
 const SECRET = '0a1b2c3d4e5f60718293a4b5c6d7e8f9';
@@ -13,7 +14,7 @@ const kinds: DbKind[] = ['pglite', 'postgres'];
 describe.each(kinds)('Slack notifications on %s', (kind) => {
   let fake: FakeSlack;
   let db: TestDatabase;
-  let app: RunningApp;
+  let app: AppProcess;
   let rq: SlackRequests;
   let s: Seeded;
   let nina: string;
@@ -35,7 +36,7 @@ describe.each(kinds)('Slack notifications on %s', (kind) => {
     await d.close();
     addSlackAccounts(fake, s);
     fake.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
-    app = await launchApp({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, SLACK_APP_TOKEN: undefined, DATABASE_URL: db.url }, db.cwd);
+    app = await startApp({ env: { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, DATABASE_URL: db.url }, cwd: db.cwd });
     rq = new SlackRequests(app.eventsUrl, SECRET, fake);
   }, 120_000);
 
