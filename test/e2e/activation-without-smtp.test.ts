@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.ts';
 import { createEnvironment, defaultOptions, inviteUser, linkSlackUser } from '../../src/rights/index.ts';
 import { freePort, startApp, type AppProcess } from '../support/app-process.ts';
+import { waitFor } from '../support/wait-for.ts';
 import { CookieJar, hiddenField } from './activation-support.ts';
 
 let cwd: string;
@@ -34,11 +35,8 @@ afterAll(async () => {
 });
 
 it('writes the invitation to ./data/mail, logs its link, and the link activates the account', async () => {
-  let link: string | undefined;
-  for (let i = 0; i < 100 && !link; i++) {
-    link = app!.output().match(/open this link: (http[^"\s]+)/)?.[1];
-    if (!link) await new Promise((r) => setTimeout(r, 100));
-  }
+  // the outbox worker writes the invitation after start-up
+  const link = await waitFor(() => app!.output().match(/open this link: (http[^"\s]+)/)?.[1], { what: 'the activation link in the log', timeout: 30_000 });
   expect(link).toMatch(new RegExp(`^${baseUrl}/activate\\?token=[\\w-]{43}$`));
   const files = await readdir(path.join(cwd, 'data', 'mail'));
   expect(files).toHaveLength(1);
