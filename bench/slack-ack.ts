@@ -6,10 +6,12 @@
 import type { AddressInfo } from 'node:net';
 import { App, ExpressReceiver } from '@slack/bolt';
 import express from 'express';
-import { FakeSlack } from '../test/support/fake-slack.ts';
+import { defaultOptions } from '../src/rights/index.ts';
+import { createTestDatabase, type DbKind } from '../test/e2e/slack-fixtures.ts';
 import { startApp, type AppProcess } from '../test/support/app-process.ts';
+import { FakeSlack } from '../test/support/fake-slack.ts';
 import { SlackRequests } from '../test/support/slack-requests.ts';
-import { addSlackAccounts, createTestDatabase, seed, type DbKind } from '../test/e2e/slack-fixtures.ts';
+import { seedWorkspace, type Workspace } from '../test/support/slack-workspace.ts';
 
 const SECRET = 'be0c0123456789abcdef0123456789ab';
 const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 200);
@@ -21,11 +23,11 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 };
 
-async function measure(rq: SlackRequests, fake: FakeSlack, confirms: boolean) {
+async function measure(rq: SlackRequests, fake: FakeSlack, ws: Workspace, confirms: boolean) {
   let counter = 0;
   const one = async () => {
-    const email = `bench-${++counter}@acme.test`;
-    const r = await rq.slash({ userId: 'UADMIN' }, `invite ${email}`);
+    const email = `bench-${++counter}@${ws.domain}`;
+    const r = await rq.slash(ws.as('admin'), `invite ${email}`, ws.channel);
     if (r.status !== 200) throw new Error(`status ${r.status}: ${r.text}`);
     if (confirms) {
       await fake.waitFor('chat.postMessage', (a) => String(a.text).includes(email), 1, 30_000).catch((err) => {
@@ -54,16 +56,16 @@ async function main() {
     console.error(`measuring ${kind}...`);
     const db = await createTestDatabase(kind);
     const database = await db.open();
-    addSlackAccounts(fake, await seed(database));
+    const ws = await seedWorkspace({ prisma: database.prisma, options: defaultOptions }, fake);
     await database.close();
     let bare: AppProcess | undefined;
     let ours: AppProcess | undefined;
     try {
       bare = await startApp({ env, cwd: db.cwd, entry: [process.argv[1]!, '--bare-app'] });
-      const b = await measure(new SlackRequests(bare.eventsUrl, SECRET, fake), fake, false);
+      const b = await measure(new SlackRequests(bare.eventsUrl, SECRET, fake), fake, ws, false);
       await bare.stop();
       ours = await startApp({ env: { ...env, SLACK_API_URL: fake.url, DATABASE_URL: db.url }, cwd: db.cwd });
-      const o = await measure(new SlackRequests(ours.eventsUrl, SECRET, fake), fake, true);
+      const o = await measure(new SlackRequests(ours.eventsUrl, SECRET, fake), fake, ws, true);
       rows.push(['bare Bolt', '-', fmt(pct(b.sequential, 50)), fmt(pct(b.sequential, 99)), fmt(pct(b.concurrent, 50)), fmt(pct(b.concurrent, 99))]);
       rows.push(['econnect invite', kind, fmt(pct(o.sequential, 50)), fmt(pct(o.sequential, 99)), fmt(pct(o.concurrent, 50)), fmt(pct(o.concurrent, 99))]);
       rows.push(['ratio p50', kind, `${(pct(o.sequential, 50) / pct(b.sequential, 50)).toFixed(2)}x`, '', `${(pct(o.concurrent, 50) / pct(b.concurrent, 50)).toFixed(2)}x`, '']);
