@@ -52,7 +52,7 @@ describe('picking the organisation in a modal', () => {
     const step1 = await ws.driver.opened(ws.as('admin'), 'remove-member');
     await app.rq.action(ws.as('admin'), pick('organisation_pick_remove', other.orgs.sales), { view: step1 });
     const [told] = await app.fake.waitFor('chat.postEphemeral', (a) => a.user === ws.users.admin.slack && a.channel === ws.channel);
-    expect(messageText(told!.args)).toMatch(/:no_entry:/);
+    expect(messageText(told!.args)).toMatch(/That organisation is not in your environment/);
     expect(app.fake.callsTo('views.update').filter((c) => c.args.view_id === step1.id)).toEqual([]);
   });
 });

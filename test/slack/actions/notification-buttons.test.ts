@@ -72,7 +72,7 @@ describe('notification buttons', () => {
     const ws = await app.workspace();
     const other = await app.workspace();
     const r = await click(ws.as('admin'), 'notify_block', other.users.basic.id, ws.channel);
-    expect(messageText(await app.fake.waitForResponse(r.responseUrl!))).toMatch(/:no_entry:/);
+    expect(messageText(await app.fake.waitForResponse(r.responseUrl!))).toMatch(/That user is not in your environment/);
     expect(await userRow(other.users.basic.id)).toMatchObject({ status: 'ACTIVE' });
     expect(ws.driver.postedHere()).toEqual([]);
   });
