@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultOptions } from '../../src/rights/index.ts';
 import { startApp, type AppProcess } from '../support/app-process.ts';
-import { FakeSlack, messageText } from '../support/fake-slack.ts';
+import { FakeSlack } from '../support/fake-slack.ts';
 import { SlackDriver } from '../support/slack-driver.ts';
 import { SlackRequests, value } from '../support/slack-requests.ts';
 import { seedWorkspace, type Workspace } from '../support/slack-workspace.ts';
