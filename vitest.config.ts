@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // unit: pure rules. integration: the rights service, the same files on PGlite and on PostgreSQL.
+// slack: each Slack listener in this process (real Bolt app, signed HTTP requests, fake Slack Web
+// API, a real database), the same files on PGlite and on PostgreSQL.
 // e2e: the app as a process (signed Slack requests, fake Slack Web API, real SMTP, real Chromium).
 export default defineConfig({
   test: {
@@ -23,6 +25,24 @@ export default defineConfig({
         test: {
           name: 'integration-postgres',
           include: ['test/integration/**/*.test.ts'],
+          env: { TEST_DATABASE: 'postgres' },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'slack-pglite',
+          include: ['test/slack/**/*.test.ts'],
+          env: { TEST_DATABASE: 'pglite' },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'slack-postgres',
+          include: ['test/slack/**/*.test.ts'],
           env: { TEST_DATABASE: 'postgres' },
           testTimeout: 60_000,
           hookTimeout: 120_000,

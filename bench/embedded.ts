@@ -14,11 +14,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { authorize, defaultOptions, type RightsDeps } from '../src/rights/index.ts';
-import { startApp, type AppProcess } from '../test/e2e/activation-support.ts';
-import { addSlackAccounts, seed } from '../test/e2e/slack-fixtures.ts';
+import { startApp, type AppProcess } from '../test/support/app-process.ts';
 import { createTestDatabase, type TestDatabase } from '../test/support/database.ts';
 import { FakeSlack } from '../test/support/fake-slack.ts';
-import { freePort, launchApp, SlackRequests } from '../test/support/slack-requests.ts';
+import { SlackRequests } from '../test/support/slack-requests.ts';
+import { seedWorkspace, type Workspace } from '../test/support/slack-workspace.ts';
 import { measure, questions } from './lib/authorize.ts';
 import { ENVIRONMENT_ID, seedStatements, type SeedSize } from './lib/seed.ts';
 
@@ -86,21 +86,11 @@ function appEnv(db: TestDatabase, fake: FakeSlack): Record<string, string> {
   return env;
 }
 
-async function waitReady(port: number) {
-  for (;;) {
-    const status = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status, () => 0);
-    if (status === 200) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** Starts the app and waits for /readyz; seconds from spawn to ready. */
+/** Starts the app (the launcher waits for /readyz); seconds from spawn to ready. */
 async function startReady(db: TestDatabase, fake: FakeSlack): Promise<{ app: AppProcess; port: number; seconds: number }> {
-  const port = await freePort();
   const t0 = performance.now();
-  const app = await startApp(appEnv(db, fake), db.cwd, port, 300_000);
-  await waitReady(port);
-  return { app, port, seconds: (performance.now() - t0) / 1000 };
+  const app = await startApp({ env: appEnv(db, fake), cwd: db.cwd, startTimeoutMs: 300_000 });
+  return { app, port: app.port, seconds: (performance.now() - t0) / 1000 };
 }
 
 const pct = (xs: number[], p: number) => {
@@ -113,13 +103,13 @@ const pct = (xs: number[], p: number) => {
  * load drifts; alternating rounds exposes both to the same), each of our commands' confirmations
  * waited for.
  */
-async function acks(bareUrl: string, oursUrl: string, fake: FakeSlack, tag: string): Promise<{ bare: number[]; ours: number[] }> {
+async function acks(bareUrl: string, oursUrl: string, fake: FakeSlack, ws: Workspace, tag: string): Promise<{ bare: number[]; ours: number[] }> {
   const bare = new SlackRequests(bareUrl, SECRET, fake);
   const ours = new SlackRequests(oursUrl, SECRET, fake);
   let counter = 0;
   const one = async (rq: SlackRequests, confirms: boolean) => {
-    const email = `${tag}-${++counter}@acme.test`;
-    const r = await rq.slash({ userId: 'UADMIN' }, `invite ${email}`);
+    const email = `${tag}-${++counter}@${ws.domain}`;
+    const r = await rq.slash(ws.as('admin'), `invite ${email}`, ws.channel);
     if (r.status !== 200) throw new Error(`status ${r.status}: ${r.text}`);
     if (confirms) await fake.waitFor('chat.postMessage', (a) => String(a.text).includes(email), 1, 120_000);
     return r.ms;
@@ -184,7 +174,7 @@ async function benchEngine(kind: 'embedded-postgres' | 'pglite', fake: FakeSlack
     db = db!;
 
     const opened = await db.open();
-    addSlackAccounts(fake, await seed(opened));
+    const ws = await seedWorkspace({ prisma: opened.prisma, options: defaultOptions }, fake);
     await opened.close();
 
     const restarts: number[] = [];
@@ -202,10 +192,10 @@ async function benchEngine(kind: 'embedded-postgres' | 'pglite', fake: FakeSlack
 
     console.error(`${kind}: ${ROUNDS} x ${CONCURRENCY} concurrent invites, bare Bolt then the app`);
     // outside the folder, so its memory is not counted as ours
-    const bare = await launchApp({ SLACK_SIGNING_SECRET: SECRET, LOG_LEVEL: 'silent' }, tmpdir(), 60_000, [bareApp, '--bare-app']);
+    const bare = await startApp({ env: { SLACK_SIGNING_SECRET: SECRET, LOG_LEVEL: 'silent' }, cwd: tmpdir(), entry: [bareApp, '--bare-app'] });
     const peak = samplePeak(db.cwd);
     try {
-      ({ bare: f.bare, ours: f.ours } = await acks(bare.eventsUrl, `http://127.0.0.1:${run.port}/slack/events`, fake, kind));
+      ({ bare: f.bare, ours: f.ours } = await acks(bare.eventsUrl, run.app.eventsUrl, fake, ws, kind));
     } finally {
       await bare.stop();
     }
@@ -224,7 +214,7 @@ async function benchEngine(kind: 'embedded-postgres' | 'pglite', fake: FakeSlack
 
     console.error(`${kind}: a second start on the same folder`);
     const t0 = performance.now();
-    const second = await startApp(appEnv(db, fake), db.cwd, await freePort(), 120_000).then(
+    const second = await startApp({ env: appEnv(db, fake), cwd: db.cwd, startTimeoutMs: 120_000 }).then(
       async (app) => {
         await app.stop();
         return 'it STARTED as well';

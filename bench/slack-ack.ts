@@ -6,10 +6,12 @@
 import type { AddressInfo } from 'node:net';
 import { App, ExpressReceiver } from '@slack/bolt';
 import express from 'express';
-import { FakeSlack } from '../test/support/fake-slack.ts';
-import { launchApp, SlackRequests, type RunningApp } from '../test/support/slack-requests.ts';
-import { addSlackAccounts, seed } from '../test/e2e/slack-fixtures.ts';
+import { defaultOptions } from '../src/rights/index.ts';
+import { startApp, type AppProcess } from '../test/support/app-process.ts';
 import { createTestDatabase, type TestDatabaseKind } from '../test/support/database.ts';
+import { FakeSlack } from '../test/support/fake-slack.ts';
+import { SlackRequests } from '../test/support/slack-requests.ts';
+import { seedWorkspace, type Workspace } from '../test/support/slack-workspace.ts';
 
 const SECRET = 'be0c0123456789abcdef0123456789ab';
 const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 200);
@@ -21,11 +23,11 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 };
 
-async function measure(rq: SlackRequests, fake: FakeSlack, confirms: boolean) {
+async function measure(rq: SlackRequests, fake: FakeSlack, ws: Workspace, confirms: boolean) {
   let counter = 0;
   const one = async () => {
-    const email = `bench-${++counter}@acme.test`;
-    const r = await rq.slash({ userId: 'UADMIN' }, `invite ${email}`);
+    const email = `bench-${++counter}@${ws.domain}`;
+    const r = await rq.slash(ws.as('admin'), `invite ${email}`, ws.channel);
     if (r.status !== 200) throw new Error(`status ${r.status}: ${r.text}`);
     if (confirms) {
       await fake.waitFor('chat.postMessage', (a) => String(a.text).includes(email), 1, 30_000).catch((err) => {
@@ -46,7 +48,7 @@ async function measure(rq: SlackRequests, fake: FakeSlack, confirms: boolean) {
 }
 
 async function main() {
-  const env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, LOG_LEVEL: 'silent', SLACK_APP_TOKEN: undefined };
+  const env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, LOG_LEVEL: 'silent' };
   const rows: string[][] = [['app', 'database', 'sequential p50', 'sequential p99', `${CONCURRENCY} concurrent p50`, `${CONCURRENCY} concurrent p99`]];
   const fmt = (n: number) => `${n.toFixed(1)} ms`;
   const fake = await new FakeSlack().start();
@@ -54,16 +56,16 @@ async function main() {
     console.error(`measuring ${kind}...`);
     const db = await createTestDatabase(kind);
     const database = await db.open();
-    addSlackAccounts(fake, await seed(database));
+    const ws = await seedWorkspace({ prisma: database.prisma, options: defaultOptions }, fake);
     await database.close();
-    let bare: RunningApp | undefined;
-    let ours: RunningApp | undefined;
+    let bare: AppProcess | undefined;
+    let ours: AppProcess | undefined;
     try {
-      bare = await launchApp(env, db.cwd, 60_000, [process.argv[1]!, '--bare-app']);
-      const b = await measure(new SlackRequests(bare.eventsUrl, SECRET, fake), fake, false);
+      bare = await startApp({ env, cwd: db.cwd, entry: [process.argv[1]!, '--bare-app'] });
+      const b = await measure(new SlackRequests(bare.eventsUrl, SECRET, fake), fake, ws, false);
       await bare.stop();
-      ours = await launchApp({ ...env, SLACK_API_URL: fake.url, ...db.env }, db.cwd);
-      const o = await measure(new SlackRequests(ours.eventsUrl, SECRET, fake), fake, true);
+      ours = await startApp({ env: { ...env, SLACK_API_URL: fake.url, ...db.env }, cwd: db.cwd });
+      const o = await measure(new SlackRequests(ours.eventsUrl, SECRET, fake), fake, ws, true);
       rows.push(['bare Bolt', '-', fmt(pct(b.sequential, 50)), fmt(pct(b.sequential, 99)), fmt(pct(b.concurrent, 50)), fmt(pct(b.concurrent, 99))]);
       rows.push(['econnect invite', kind, fmt(pct(o.sequential, 50)), fmt(pct(o.sequential, 99)), fmt(pct(o.concurrent, 50)), fmt(pct(o.concurrent, 99))]);
       rows.push(['ratio p50', kind, `${(pct(o.sequential, 50) / pct(b.sequential, 50)).toFixed(2)}x`, '', `${(pct(o.concurrent, 50) / pct(b.concurrent, 50)).toFixed(2)}x`, '']);
@@ -88,6 +90,8 @@ if (process.argv.includes('--bare-app')) {
     await ack();
   });
   const web = express();
+  // answers the launcher's readiness check like the app does
+  web.get('/readyz', (_req, res) => void res.json({ ok: true }));
   web.use(receiver.router as express.Router);
   const server = web.listen(Number(process.env.PORT), '127.0.0.1', () => console.error(`bare app on ${(server.address() as AddressInfo).port}`));
 } else {

@@ -1,25 +1,12 @@
 // The world of the activation and outbox end-to-end tests: the app as a child process (src/main.ts)
 // on its own PostgreSQL database and working directory, a real SMTP server, the fake Slack Web API,
 // and the test's own connection to the database to seed through the rights service and look inside.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Database } from '../../src/db/database.ts';
 import { createEnvironment, defaultOptions, linkSlackUser, setNotificationChannel, type RightsDeps } from '../../src/rights/index.ts';
+import { freePort, startApp, type AppProcess } from '../support/app-process.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { FakeSlack } from '../support/fake-slack.ts';
-import { freePort, repoRoot } from '../support/slack-requests.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
-
-export interface AppProcess {
-  pid: number;
-  output(): string;
-  /** SIGTERM and wait; SIGKILL after 10 s */
-  stop(): Promise<void>;
-  /** SIGKILL: a crash */
-  kill(): Promise<void>;
-}
 
 export interface World {
   baseUrl: string;
@@ -30,42 +17,7 @@ export interface World {
   env: Record<string, string>;
   cwd: string;
   app: AppProcess;
-  /** starts the app again (after kill or stop), same database, same folder */
-  restart(): Promise<AppProcess>;
   close(): Promise<void>;
-}
-
-export async function startApp(env: Record<string, string>, cwd: string, port: number, timeoutMs = 60_000): Promise<AppProcess> {
-  const loader = pathToFileURL(path.join(repoRoot, 'node_modules/tsx/dist/loader.mjs')).href;
-  const childEnv: Record<string, string> = {};
-  for (const [k, v] of Object.entries({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, PORT: String(port) })) childEnv[k] = v;
-  const child: ChildProcess = spawn(process.execPath, ['--import', loader, path.join(repoRoot, 'src/main.ts')], { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}:\n${out}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`app did not start within ${timeoutMs} ms:\n${out}`);
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  const done = async (signal: NodeJS.Signals) => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill(signal);
-    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(force);
-  };
-  return { pid: child.pid!, output: () => out, stop: () => done('SIGTERM'), kill: () => done('SIGKILL') };
 }
 
 export const SIGNING_SECRET = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
@@ -92,18 +44,14 @@ export async function startWorld(): Promise<World> {
   const deps: RightsDeps = { prisma: db.prisma, options: { ...defaultOptions, publicUrl: baseUrl } };
   const world: World = {
     baseUrl, smtp, slack, db, deps, env, cwd,
-    app: await startApp(env, cwd, port),
-    async restart() {
-      world.app = await startApp(env, cwd, port);
-      return world.app;
-    },
+    app: await startApp({ env, cwd, port }),
     async close() {
       await world.app?.stop();
       await db.close();
       await smtp.stop();
       await slack.stop();
+      // the database and the app's working folder
       await pg.drop();
-      await rm(cwd, { recursive: true, force: true });
     },
   };
   return world;

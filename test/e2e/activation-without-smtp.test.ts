@@ -5,9 +5,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createEnvironment, defaultOptions, inviteUser, linkSlackUser } from '../../src/rights/index.ts';
+import { freePort, startApp, type AppProcess } from '../support/app-process.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { freePort } from '../support/slack-requests.ts';
-import { CookieJar, hiddenField, startApp, type AppProcess } from './activation-support.ts';
+import { waitFor } from '../support/wait-for.ts';
+import { CookieJar, hiddenField } from './activation-support.ts';
 
 let database: TestDatabase;
 let cwd: string;
@@ -28,7 +29,7 @@ beforeAll(async () => {
   await linkSlackUser(deps, user.id, 'UADA');
   userId = (await inviteUser(deps, { userId: user.id }, { email: 'nina@newcomer.test' })).user.id;
   await db.close();
-  app = await startApp({ PUBLIC_URL: baseUrl, LOG_LEVEL: 'info' }, cwd, port);
+  app = await startApp({ env: { PUBLIC_URL: baseUrl, LOG_LEVEL: 'info' }, cwd, port });
 });
 afterAll(async () => {
   await app?.stop();
@@ -36,11 +37,8 @@ afterAll(async () => {
 });
 
 it('writes the invitation to ./data/mail, logs its link, and the link activates the account', async () => {
-  let link: string | undefined;
-  for (let i = 0; i < 100 && !link; i++) {
-    link = app!.output().match(/open this link: (http[^"\s]+)/)?.[1];
-    if (!link) await new Promise((r) => setTimeout(r, 100));
-  }
+  // the outbox worker writes the invitation after start-up
+  const link = await waitFor(() => app!.output().match(/open this link: (http[^"\s]+)/)?.[1], { what: 'the activation link in the log', timeout: 30_000 });
   expect(link).toMatch(new RegExp(`^${baseUrl}/activate\\?token=[\\w-]{43}$`));
   const files = await readdir(path.join(cwd, 'data', 'mail'));
   expect(files).toHaveLength(1);

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/db/embedded-postgres.ts';
+import { freePort, startApp, type AppProcess } from '../support/app-process.ts';
 import { createTestDatabase, postgresServerUrl, startDatabaseProxy, startSilentServer, type DatabaseProxy, type TestDatabase } from '../support/database.ts';
-import { freePort } from '../support/slack-requests.ts';
-import { startApp, type AppProcess } from './activation-support.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 let cwd: string;
 beforeAll(async () => {
@@ -22,7 +22,7 @@ afterAll(async () => {
 /** Starts the app on `url` and returns what it printed before it stopped. */
 async function failedStart(url: string): Promise<string> {
   const started = performance.now();
-  const outcome = await startApp({ DATABASE_URL: url, LOG_LEVEL: 'info' }, cwd, await freePort()).then(
+  const outcome = await startApp({ env: { DATABASE_URL: url, LOG_LEVEL: 'info' }, cwd }).then(
     async (app) => {
       await app.stop();
       return undefined;
@@ -30,9 +30,9 @@ async function failedStart(url: string): Promise<string> {
     (e: Error) => e.message,
   );
   expect(outcome, 'the app started').toBeDefined();
-  expect(outcome).toMatch(/^app exited with 1:\n/);
+  expect(outcome).toMatch(/^the app exited with 1 during start-up:\n/);
   console.log(`start-up stopped after ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  return outcome!.replace(/^app exited with 1:\n/, '');
+  return outcome!.replace(/^the app exited with 1 during start-up:\n/, '');
 }
 
 function expectOneLine(output: string, reason: RegExp) {
@@ -97,12 +97,10 @@ describe('a database that stops answering while the app runs', () => {
   let database: TestDatabase;
   let proxy: DatabaseProxy;
   let app: AppProcess;
-  let port: number;
   beforeAll(async () => {
     database = await createTestDatabase('postgres', 'unavailable');
     proxy = await startDatabaseProxy(database.url!);
-    port = await freePort();
-    app = await startApp({ DATABASE_URL: proxy.url, LOG_LEVEL: 'info' }, database.cwd, port);
+    app = await startApp({ env: { DATABASE_URL: proxy.url, LOG_LEVEL: 'info' }, cwd: database.cwd });
   });
   afterAll(async () => {
     proxy?.thaw();
@@ -113,24 +111,18 @@ describe('a database that stops answering while the app runs', () => {
 
   /** /readyz must answer, whatever the database does. */
   async function readyz(): Promise<number> {
-    return (await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(10_000) })).status;
+    return (await fetch(`${app.baseUrl}/readyz`, { signal: AbortSignal.timeout(10_000) })).status;
   }
 
   async function waitForReadyz(status: number) {
-    const deadline = Date.now() + 30_000;
-    let last = await readyz();
-    while (last !== status) {
-      if (Date.now() > deadline) throw new Error(`/readyz stayed ${last}`);
-      await new Promise((r) => setTimeout(r, 200));
-      last = await readyz();
-    }
+    await waitFor(async () => (await readyz()) === status, { what: `/readyz answering ${status}`, timeout: 30_000, interval: 200 });
   }
 
   it('/readyz answers 503 while the database is silent, and 200 once it answers again', async () => {
     expect(await readyz()).toBe(200);
     proxy.freeze();
     await waitForReadyz(503);
-    const body = await (await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(10_000) })).json();
+    const body = await (await fetch(`${app.baseUrl}/readyz`, { signal: AbortSignal.timeout(10_000) })).json();
     expect(body).toEqual({ ok: false, database: 'unreachable or migrations pending' });
     proxy.thaw();
     await waitForReadyz(200);

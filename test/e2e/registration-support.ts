@@ -8,17 +8,18 @@ import { domainToUnicode } from 'node:url';
 import { expect } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { defaultOptions, type RightsDeps } from '../../src/rights/index.ts';
+import { startApp, type AppProcess } from '../support/app-process.ts';
 import { launchBrowser, type Browser, type BrowserContext, type Page } from '../support/browser.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { FakeSlack } from '../support/fake-slack.ts';
-import { launchApp, SlackRequests, type RunningApp } from '../support/slack-requests.ts';
+import { SlackRequests } from '../support/slack-requests.ts';
 import { findLink, startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../support/smtp.ts';
 
 export const SIGNING_SECRET = '9c1f2e3d4b5a69788796a5b4c3d2e1f0';
 export const PASSWORD = 'violet harbour drums ninety kites';
 
 export interface World {
-  app: RunningApp;
+  app: AppProcess;
   base: string;
   db: Database;
   deps: RightsDeps;
@@ -37,19 +38,17 @@ export async function startWorld(): Promise<World> {
   const smtp = await startSmtpServer();
   const pg = await createTestDatabase('postgres', 'e2e_registration');
   const cwd = pg.cwd;
-  const app = await launchApp(
-    {
+  const app = await startApp({
+    env: {
       SLACK_BOT_TOKEN: fake.token,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: fake.url,
-      SLACK_APP_TOKEN: undefined,
-      DATABASE_URL: pg.url!,
+      DATABASE_URL: pg.url,
       SMTP_URL: smtp.url,
       MAIL_FROM: 'eConnect <no-reply@econnect.test>',
-      PUBLIC_URL: undefined,
     },
     cwd,
-  );
+  });
   const base = `http://localhost:${app.port}`;
   const db = await pg.open(3);
   const deps: RightsDeps = { prisma: db.prisma, options: { ...defaultOptions, publicUrl: base } };

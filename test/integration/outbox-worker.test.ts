@@ -17,6 +17,7 @@ import { backend, openTestDatabase, type OpenTestDatabase } from '../support/dat
 import { FakeSlack, messageText } from '../support/fake-slack.ts';
 import { uniqueDomain } from '../support/factories.ts';
 import { findLink, startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 let t: OpenTestDatabase;
 let smtp: TestSmtpServer;
@@ -261,12 +262,12 @@ describe(`outbox worker (${backend})`, () => {
     const { domain, admin } = await environment();
     await inviteUser(t.deps, admin, { email: `orphan@${domain}` });
     // a worker claims the message and dies before delivering it
-    const claimed = await claimDue(t.db.prisma, { limit: 50, leaseMs: 400, kinds: ['EMAIL'] });
+    const claimed = await claimDue(t.db.prisma, { limit: 50, leaseMs: 2000, kinds: ['EMAIL'] });
     expect(claimed.map((m) => m.payload.to)).toContain(`orphan@${domain}`);
     const w = worker();
     await w.runOnce();
     expect(smtp.to(`orphan@${domain}`)).toHaveLength(0);
-    await new Promise((r) => setTimeout(r, 500));
+    // drain() goes round until the lease has run out and the message is taken again
     await drain(w);
     expect(smtp.to(`orphan@${domain}`)).toHaveLength(1);
   });
@@ -274,12 +275,21 @@ describe(`outbox worker (${backend})`, () => {
   it('renews the lease while a slow delivery runs, so another worker does not send it again', async () => {
     const { domain, admin } = await environment();
     await inviteUser(t.deps, admin, { email: `slow@${domain}` });
-    smtp.slowDown(1200);
-    const a = worker({ leaseMs: 300 });
-    const b = worker({ leaseMs: 300 });
+    const release = smtp.hold();
+    const leaseMs = 1500;
+    const a = worker({ leaseMs });
+    const b = worker({ leaseMs });
     const first = a.runOnce();
-    await new Promise((r) => setTimeout(r, 700)); // more than twice the lease
-    expect(await b.runOnce()).toBe(0);
+    try {
+      await waitFor(() => smtp.holding === 1, { what: 'the delivery reaching the mail server' });
+      const lease = async () => (await t.db.prisma.outboxMessage.findFirstOrThrow({ where: { payload: { path: ['to'], equals: `slow@${domain}` } } })).lockedUntil!.getTime();
+      const firstLease = await lease();
+      // A lease this far past the first was renewed after the first ran out: only renewal holds the claim.
+      await waitFor(async () => (await lease()) >= firstLease + leaseMs, { what: 'the lease renewed past the first one', timeout: 20_000 });
+      expect(await b.runOnce()).toBe(0);
+    } finally {
+      release();
+    }
     expect(await first).toBeGreaterThanOrEqual(1);
     expect(smtp.to(`slow@${domain}`)).toHaveLength(1);
   });

@@ -1,11 +1,7 @@
 // The one signing fixture: builds Slack requests (slash commands, view submissions, block actions,
 // options requests) exactly as Slack sends them, signs them with the signing secret, and sends them
 // over HTTP to the running app. Can forge the signature or age the timestamp.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { createServer as createNetServer } from 'node:net';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FakeSlack } from './fake-slack.ts';
 
 export interface SlackCaller {
@@ -122,8 +118,11 @@ export class SlackRequests {
     });
   }
 
-  action(caller: SlackCaller, action: Record<string, any>, where?: { channelId?: string; view?: any; messageTs?: string }, options?: SendOptions) {
-    return this.send(this.blockActions(caller, action, where), options);
+  /** Sends a block_actions payload; returns the answer with the response_url (in a message) and trigger_id it carried. */
+  async action(caller: SlackCaller, action: Record<string, any>, where?: { channelId?: string; view?: any; messageTs?: string }, options?: SendOptions): Promise<SlackResponse & { responseUrl: string | undefined; triggerId: string }> {
+    const body = this.blockActions(caller, action, where);
+    const sent = JSON.parse(new URLSearchParams(body).get('payload')!) as { response_url?: string; trigger_id: string };
+    return { ...(await this.send(body, options)), responseUrl: sent.response_url, triggerId: sent.trigger_id };
   }
 
   /** A block_suggestion (options) payload: the administrator typed `value` into an external_select. */
@@ -199,68 +198,3 @@ export const value = {
   multiExternal: (vs: string[]) => ({ type: 'multi_external_select', selected_options: vs.map((v) => ({ text: { type: 'plain_text', text: v }, value: v })) }),
   radio: (v: string) => ({ type: 'radio_buttons', selected_option: { text: { type: 'plain_text', text: v }, value: v } }),
 };
-
-// ---------------------------------------------------------------------------------------------
-// The app under test, as a process: the real composition root, started with the environment
-// variables an operator would set.
-
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-export const appEntry = (): string => path.join(repoRoot, 'src/main.ts');
-
-export async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-export interface RunningApp {
-  port: number;
-  eventsUrl: string;
-  output(): string;
-  stop(): Promise<void>;
-}
-
-/** Starts the app with `env` in `cwd` (PGlite keeps ./data there) and waits until it answers. */
-export async function launchApp(env: Record<string, string | undefined>, cwd: string, timeoutMs = 60_000, script: string[] = [appEntry()]): Promise<RunningApp> {
-  const port = await freePort();
-  const loader = pathToFileURL(path.join(repoRoot, 'node_modules/tsx/dist/loader.mjs')).href;
-  const childEnv: Record<string, string> = {};
-  for (const [k, v] of Object.entries({ ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) })) if (v !== undefined) childEnv[k] = v;
-  const child: ChildProcess = spawn(process.execPath, ['--import', loader, ...script], { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const eventsUrl = `http://127.0.0.1:${port}/slack/events`;
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}:\n${out}`);
-    try {
-      // An unsigned request is refused, which proves the Slack endpoint is up.
-      const res = await fetch(eventsUrl, { method: 'POST', body: '' });
-      if (res.status === 401 || res.status === 400) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`app did not start within ${timeoutMs} ms:\n${out}`);
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  return {
-    port,
-    eventsUrl,
-    output: () => out,
-    async stop() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      const killed = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(killed);
-    },
-  };
-}

@@ -1,6 +1,7 @@
 // A real SMTP server (smtp-server) for tests: collects every message it accepts, parsed with
 // mailparser. stop() and start() again on the same port simulate a mail server that is down for a
-// while; rejectWith() makes it answer with a temporary (4xx) or permanent (5xx) error.
+// while; rejectWith() makes it answer with a temporary (4xx) or permanent (5xx) error; slowDown() and
+// hold() make it slow, or hang until released.
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
@@ -24,6 +25,8 @@ export class TestSmtpServer {
   private server?: SMTPServer;
   private rejection?: { code: number; message: string };
   private delayMs = 0;
+  private gate?: Promise<void>;
+  private waiting = 0;
 
   /** smtp://127.0.0.1:<port>, for SMTP_URL */
   get url(): string {
@@ -48,6 +51,11 @@ export class TestSmtpServer {
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', async () => {
           if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+          if (this.gate) {
+            this.waiting++;
+            await this.gate;
+            this.waiting--;
+          }
           if (this.rejection) {
             const err = Object.assign(new Error(this.rejection.message), { responseCode: this.rejection.code });
             callback(err);
@@ -100,6 +108,24 @@ export class TestSmtpServer {
   /** Answers each message only after `ms` (a slow mail server); 0 restores the normal pace. */
   slowDown(ms: number): void {
     this.delayMs = ms;
+  }
+
+  /**
+   * Holds every message after its data has arrived, unanswered, until release() is called: a
+   * delivery that hangs for as long as the test needs.
+   */
+  hold(): () => void {
+    let release!: () => void;
+    this.gate = new Promise<void>((resolve) => (release = resolve));
+    return () => {
+      this.gate = undefined;
+      release();
+    };
+  }
+
+  /** How many messages are being held right now. */
+  get holding(): number {
+    return this.waiting;
   }
 
   /** Messages whose envelope includes `address`. */
