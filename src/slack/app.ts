@@ -2,11 +2,12 @@
 // router the web server mounts on its own port, or a Socket Mode connection when SLACK_APP_TOKEN is
 // set; plus deliverNotification for the outbox worker.
 import { App, ExpressReceiver, type Authorize } from '@slack/bolt';
-import type { Router } from 'express';
+import express, { type Router } from 'express';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { RightsDeps } from '../rights/index.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { limitSlackBody } from './body-limit.ts';
 import type { Notification } from './blocks/notifications.ts';
 import type { SlackContext } from './context.ts';
 import { unanswerable } from './errors.ts';
@@ -73,9 +74,17 @@ export function createSlackApp({ config, deps, logger, identityTtlMs, workConcur
   registerOptions(app, ctx);
   registerEvents(app, ctx);
 
+  let router: Router | null = null;
+  if (receiver) {
+    // the body is bounded and read here, before Bolt's signature check would buffer it whole
+    router = express.Router();
+    router.post('/slack/events', limitSlackBody());
+    router.use(receiver.router as Router);
+  }
+
   return {
     app,
-    router: receiver ? (receiver.router as Router) : null,
+    router,
     async start() {
       if (socketMode) await app.start();
     },
