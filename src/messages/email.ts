@@ -1,6 +1,7 @@
 // The emails the rights service queues, one schema per template (src/mail/templates renders them).
 import { z } from 'zod';
 import { deliveryFailure } from './delivery-failure.ts';
+import { userActivatedData, userAutoJoinedData } from './slack.ts';
 
 const url = z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL');
 
@@ -27,12 +28,23 @@ export const registrationVerificationData = z.discriminatedUnion('kind', [
 /** A forgotten password: the single-use link to choose a new one, and until when it works. */
 export const passwordResetData = z.object({ link: url, expiresAt: z.iso.datetime({ offset: true }) });
 
+/**
+ * A Slack notification for the administrators, by email: nobody's Slack account was known when it
+ * happened (no notification channel, no administrator who ever ran a command). The Slack message
+ * waits meanwhile and is dropped if this email went out first.
+ */
+export const administratorNoticeData = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('user.activated'), data: userActivatedData }),
+  z.object({ kind: z.literal('user.auto_joined'), data: userAutoJoinedData }),
+]);
+
 /** The data of each email template, by the template's name. */
 export const emailData = {
   invitation: invitationData,
   'registration-verification': registrationVerificationData,
   'password-reset': passwordResetData,
   'delivery-failed': deliveryFailure,
+  'administrator-notice': administratorNoticeData,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailData;
@@ -47,9 +59,11 @@ export const emailMessage = z.discriminatedUnion('template', [
   z.object({ to, template: z.literal('registration-verification'), locale, data: registrationVerificationData }),
   z.object({ to, template: z.literal('password-reset'), locale, data: passwordResetData }),
   z.object({ to, template: z.literal('delivery-failed'), locale, data: deliveryFailure }),
+  z.object({ to, template: z.literal('administrator-notice'), locale, data: administratorNoticeData }),
 ]);
 
 export type EmailMessage = z.input<typeof emailMessage>;
 export type InvitationData = z.output<typeof invitationData>;
 export type RegistrationVerificationData = z.output<typeof registrationVerificationData>;
 export type PasswordResetData = z.output<typeof passwordResetData>;
+export type AdministratorNoticeData = z.output<typeof administratorNoticeData>;

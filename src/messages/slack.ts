@@ -23,7 +23,10 @@ export const userActivatedData = z.object({
 /** Someone joined the environment through its mail domain (rule 7). */
 export const userAutoJoinedData = z.object(person);
 
-/** a channel id, or a user id for a direct message */
+/**
+ * a channel id, or a user id for a direct message. An outbox row that WAITS for its first recipient
+ * (src/rights/core/outbox.ts) stores null here until the worker releases it with one.
+ */
 const channel = z.string().min(1);
 
 /** The data of each kind of notification, by the kind's name. */

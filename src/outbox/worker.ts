@@ -6,6 +6,7 @@ import type { Logger } from '../log.ts';
 import { retryDelayMs, isPermanent } from './backoff.ts';
 import { reportFailure } from './report-failure.ts';
 import { claimDue, extendLease, markFailed, markSent, reschedule, type ClaimedMessage } from './store.ts';
+import { releaseWaiting } from './waiting.ts';
 
 // The worker hands each delivery the payload it stored; the delivery checks it against its own contract.
 export type Deliver = (payload: never, messageId: string) => Promise<unknown>;
@@ -26,6 +27,8 @@ export interface OutboxWorkerOptions {
   maxAttempts?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /** how often WAITING Slack notifications are looked at (released once someone can get them) */
+  releaseIntervalMs?: number;
 }
 
 export interface OutboxWorker {
@@ -44,6 +47,7 @@ export const outboxDefaults = {
   maxAttempts: 12,
   baseDelayMs: 1_000,
   maxDelayMs: 300_000,
+  releaseIntervalMs: 2_000,
 };
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').slice(0, 500);
@@ -55,6 +59,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   let running = false;
   let loop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
+  let releaser: ReturnType<typeof setInterval> | null = null;
+  let releasing: Promise<void> | null = null;
 
   async function handle(m: ClaimedMessage) {
     const deliver = m.kind === 'EMAIL' ? o.deliverEmail : o.deliverSlack;
@@ -104,6 +110,21 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     return batch.length;
   }
 
+  // Waiting Slack notifications are looked at on their own timer, so a delivery that hangs (a mail
+  // server that does not answer) does not keep them waiting. Only with Slack: without it they have
+  // nowhere to go anyway.
+  function releaseRound() {
+    if (releasing || !o.deliverSlack) return;
+    releasing = releaseWaiting(o.prisma)
+      .then((decided) => {
+        if (decided.released || decided.dropped) log.info(decided, 'waiting Slack notifications released or dropped');
+      })
+      .catch((err) => log.warn({ error: errorText(err) }, 'could not look at the waiting Slack notifications; trying again shortly'))
+      .finally(() => {
+        releasing = null;
+      });
+  }
+
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {
       const t = setTimeout(() => { wake = null; resolve(); }, ms);
@@ -127,10 +148,15 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       if (running) return;
       running = true;
       loop = run();
+      releaseRound();
+      releaser = setInterval(releaseRound, o.releaseIntervalMs);
     },
     async stop() {
       running = false;
+      if (releaser) clearInterval(releaser);
+      releaser = null;
       wake?.();
+      await releasing;
       await loop;
       loop = null;
     },

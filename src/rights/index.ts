@@ -73,5 +73,5 @@ export { authenticateApiToken } from './api-tokens/authenticate-api-token.ts';
 export { sweepExpired } from './housekeeping/sweep-expired.ts';
 
 // For the outbox worker, which reports a failed delivery in the same transaction that marks it failed.
-export { enqueue, notifyAdministrators } from './core/outbox.ts';
+export { enqueue, notifyAdministrators, slackRecipients, WAITING_SUFFIX, type AdministratorsTold } from './core/outbox.ts';
 export type { Tx } from './core/transaction.ts';

@@ -32,6 +32,14 @@ const samples: Record<string, Omit<EmailMessage, 'locale'>> = {
     to: 'ada@acme.nl', template: 'delivery-failed',
     data: { what: 'invitation', recipient: 'carl.jansen@acme.nl', attempts: 12, lastError: '550 5.1.1 mailbox unavailable' },
   },
+  'administrator-notice (activated)': {
+    to: 'ada@acme.nl', template: 'administrator-notice',
+    data: { kind: 'user.activated', data: { userId: 'u1', userName: 'Carl Jansen', email: 'carl.jansen@acme.nl', environmentName: 'Acme B.V.', role: 'ADVANCED', organisations: ['Acme Sales'], inviterName: 'Ada de Vries' } },
+  },
+  'administrator-notice (auto-joined)': {
+    to: 'ada@acme.nl', template: 'administrator-notice',
+    data: { kind: 'user.auto_joined', data: { userId: 'u2', userName: 'Bob Bakker', email: 'bob@acme.nl', environmentName: 'Acme B.V.' } },
+  },
 } as Record<string, Omit<EmailMessage, 'locale'>>;
 
 const cases = Object.entries(samples).flatMap(([name, sample]) =>

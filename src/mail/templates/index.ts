@@ -3,6 +3,7 @@
 // render function, and add a line here (the registry does not compile until every template has one).
 import type { z } from 'zod';
 import { emailData, type EmailTemplateName } from '../../messages/index.ts';
+import { renderAdministratorNotice } from './administrator-notice.ts';
 import { renderDeliveryFailed } from './delivery-failed.ts';
 import { renderInvitation } from './invitation.ts';
 import { mailLocale, type MailLocale, type RenderedEmail } from './layout.ts';
@@ -22,6 +23,7 @@ export const templates: Record<EmailTemplateName, EmailTemplate> = {
   'delivery-failed': defineTemplate(emailData['delivery-failed'], renderDeliveryFailed),
   'registration-verification': defineTemplate(emailData['registration-verification'], renderRegistrationVerification),
   'password-reset': defineTemplate(emailData['password-reset'], renderPasswordReset),
+  'administrator-notice': defineTemplate(emailData['administrator-notice'], renderAdministratorNotice),
 };
 
 /** A payload that can never be rendered: retrying will not help. */

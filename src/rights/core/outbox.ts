@@ -19,9 +19,34 @@ export async function enqueue(tx: Tx, environmentId: string | null, dedupeKey: s
   });
 }
 
+/** How the administrators are told about an event: in Slack, or by email while Slack has nobody to tell. */
+export type AdministratorsTold = 'slack' | 'email';
+
+/** The kinds that go to the administrators by email while no Slack recipient is known. */
+const byEmail = new Set<SlackNotificationKind>(['user.activated', 'user.auto_joined']);
+
+/** Where an environment's Slack notifications go: its channel, else each active administrator whose Slack account is known. */
+export async function slackRecipients(tx: Tx, environmentId: string): Promise<string[]> {
+  const env = await tx.environment.findUnique({ where: { id: environmentId }, select: { notificationChannelId: true } });
+  if (env?.notificationChannelId) return [env.notificationChannelId];
+  const admins = await tx.user.findMany({
+    where: { environmentId, role: 'ADMINISTRATOR', status: 'ACTIVE', slackUserId: { not: null } },
+    select: { slackUserId: true },
+    orderBy: { createdAt: 'asc' },
+    take: 50,
+  });
+  return admins.map((a) => a.slackUserId!);
+}
+
+/** The dedupe key of the Slack message that waits for its first recipient; the event's key is what precedes it. */
+export const WAITING_SUFFIX = ':slack:waiting';
+
 /**
  * Tells an environment's administrators something in Slack: in the notification channel when one is
- * set, otherwise by direct message to each active administrator whose Slack account is known.
+ * set, otherwise by direct message to each active administrator whose Slack account is known. When
+ * neither exists the notification never vanishes: its Slack message WAITS (the outbox worker releases
+ * it once a channel or an administrator's Slack account is known, or drops it if the email below went
+ * out first), and activations and auto-joins go to the administrators by email meanwhile.
  */
 export async function notifyAdministrators<K extends SlackNotificationKind>(
   tx: Tx,
@@ -29,21 +54,30 @@ export async function notifyAdministrators<K extends SlackNotificationKind>(
   eventKey: string,
   kind: K,
   data: SlackNotificationData<K>,
-) {
+  options: { exceptEmail?: string } = {},
+): Promise<AdministratorsTold> {
   checkSlackNotificationData(kind, data);
   // The kind and its data travel together; TypeScript cannot follow that through a generic, the checks do.
   const to = (channel: string) => ({ slack: { channel, kind, data } as SlackNotification });
-  const env = await tx.environment.findUnique({ where: { id: environmentId }, select: { notificationChannelId: true } });
-  if (env?.notificationChannelId) {
-    await enqueue(tx, environmentId, `${eventKey}:slack:${env.notificationChannelId}`, to(env.notificationChannelId));
-    return;
-  }
+  const recipients = await slackRecipients(tx, environmentId);
+  for (const r of recipients) await enqueue(tx, environmentId, `${eventKey}:slack:${r}`, to(r));
+  if (recipients.length > 0) return 'slack';
+  await tx.outboxMessage.createMany({
+    data: [{ environmentId, kind: 'SLACK', status: 'WAITING', dedupeKey: `${eventKey}${WAITING_SUFFIX}`, payload: { channel: null, kind, data } as unknown as PrismaNS.InputJsonValue }],
+    skipDuplicates: true,
+  });
+  if (!byEmail.has(kind)) return 'slack';
+  const env = await tx.environment.findUnique({ where: { id: environmentId }, select: { locale: true } });
   const admins = await tx.user.findMany({
-    where: { environmentId, role: 'ADMINISTRATOR', status: 'ACTIVE', slackUserId: { not: null } },
-    select: { slackUserId: true },
+    where: { environmentId, role: 'ADMINISTRATOR', status: 'ACTIVE', ...(options.exceptEmail ? { email: { not: options.exceptEmail } } : {}) },
+    select: { email: true },
+    orderBy: { createdAt: 'asc' },
     take: 50,
   });
   for (const a of admins) {
-    await enqueue(tx, environmentId, `${eventKey}:slack:${a.slackUserId}`, to(a.slackUserId!));
+    await enqueue(tx, environmentId, `${eventKey}:email:${a.email}`, {
+      email: { to: a.email, template: 'administrator-notice', locale: env?.locale ?? 'en', data: { kind, data } as never },
+    });
   }
+  return 'email';
 }

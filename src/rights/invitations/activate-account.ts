@@ -71,7 +71,7 @@ export async function activateAccount(deps: RightsDeps, raw: z.input<typeof inpu
         slack: { channel: inv.inviter.slackUserId, kind: 'user.activated', data: { ...note, toInviter: true } },
       });
     }
-    await notifyAdministrators(tx, user.environmentId, key, 'user.activated', note);
-    return { user: { ...user, status: 'ACTIVE' as const }, organisations: joined };
+    const administratorsTold = await notifyAdministrators(tx, user.environmentId, key, 'user.activated', note, { exceptEmail: user.email });
+    return { user: { ...user, status: 'ACTIVE' as const }, organisations: joined, administratorsTold };
   });
 }

@@ -92,11 +92,11 @@ async function register(tx: Tx, deps: RightsDeps, data: { token: string; name: s
     targetId: user.id,
     details: { email: user.email, domain },
   });
-  await notifyAdministrators(tx, environment.id, `auto-join:${event.id}`, 'user.auto_joined', {
+  const administratorsTold = await notifyAdministrators(tx, environment.id, `auto-join:${event.id}`, 'user.auto_joined', {
     userId: user.id,
     userName: user.name,
     email: user.email,
     environmentName: environment.name,
   });
-  return { outcome: 'joined' as RegistrationOutcome, user, environment: { ...environment, domain } };
+  return { outcome: 'joined' as RegistrationOutcome, user, environment: { ...environment, domain }, administratorsTold };
 }

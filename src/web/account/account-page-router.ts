@@ -20,7 +20,7 @@ import { clearSessionCookie, sessionToken } from './session-cookie.ts';
 import { fieldWords, fill, text } from './text.ts';
 import { problemPage } from './views.ts';
 
-const welcomes: Record<RegistrationOutcome, 'welcomeJoined' | 'welcomeNew' | 'welcomePublic'> = {
+const welcomes: Record<RegistrationOutcome, 'welcomeJoined' | 'welcomeJoinedByEmail' | 'welcomeNew' | 'welcomePublic'> = {
   joined: 'welcomeJoined',
   new_environment: 'welcomeNew',
   new_environment_public_domain: 'welcomePublic',
@@ -79,7 +79,8 @@ export function accountPageRouter(ctx: WebContext, limits = { password: loginLim
 
   router.get('/account', async (req, res) => {
     const locale = localeOf(req);
-    const welcome = welcomes[req.query.welcome as RegistrationOutcome];
+    const outcome = welcomes[req.query.welcome as RegistrationOutcome];
+    const welcome = outcome === 'welcomeJoined' && req.query.told === 'email' ? 'welcomeJoinedByEmail' : outcome;
     const done = doneNotices[req.query.done as keyof typeof doneNotices];
     await render(req, res, 200, { notice: welcome ? text[locale][welcome] : done ? accountText[locale][done] : undefined });
   });

@@ -83,7 +83,9 @@ export function accountRouter(ctx: WebContext): Router {
       const session = await createSession(deps, result.user.id, req.get('user-agent'));
       setSessionCookie(res, secureCookies, session.token, session.expiresAt);
       req.log.info({ userId: result.user.id, environmentId: result.user.environmentId, outcome: result.outcome }, 'registered');
-      res.redirect(303, `/account?lang=${locale}&welcome=${result.outcome}`);
+      // the welcome says how the administrators were told (by email while Slack knows none of them)
+      const told = 'administratorsTold' in result && result.administratorsTold === 'email' ? '&told=email' : '';
+      res.redirect(303, `/account?lang=${locale}&welcome=${result.outcome}${told}`);
     } catch (err) {
       if (!isAppError(err)) throw err;
       const refusal = refusalMessage(locale, err, registrationRefusals);

@@ -9,7 +9,7 @@ type Key =
   | 'linkTitle' | 'registerAgain'
   | 'loginTitle' | 'noAccount' | 'register' | 'loggedOut'
   | 'accountTitle' | 'environment' | 'yourRole' | 'organisations' | 'organisation' | 'roleInOrg' | 'noOrganisations'
-  | 'logOut' | 'welcomeJoined' | 'welcomeNew' | 'welcomePublic' | 'loggedInAs'
+  | 'logOut' | 'welcomeJoined' | 'welcomeJoinedByEmail' | 'welcomeNew' | 'welcomePublic' | 'loggedInAs'
   | 'tooMany' | 'forgedTitle' | 'forged' | 'loginRefused' | 'badEmail' | 'errorSummary' | 'language'
   | 'companyName' | 'companyNameHint' | 'companyNameHintPublic' | 'confirm' | 'mismatch' | 'forgot' | 'openAgain'
   | 'newLink' | 'forbiddenTitle' | 'forbidden';
@@ -47,7 +47,8 @@ export const text: Dict<Key> = {
     roleInOrg: 'Your role',
     noOrganisations: 'You are not a member of any organisation yet. An administrator of your environment can add you to one.',
     logOut: 'Log out',
-    welcomeJoined: 'Welcome! You joined the environment {environment} through your email domain, as Basic user without organisations. Its administrators have been told and decide what you may do.',
+    welcomeJoined: 'Welcome! You joined the environment {environment} through your email domain, as Basic user without organisations. Its administrators have been told in Slack and decide what you may do.',
+    welcomeJoinedByEmail: 'Welcome! You joined the environment {environment} through your email domain, as Basic user without organisations. Its administrators have been told by email and decide what you may do.',
     welcomeNew: 'Welcome! You created the environment {environment} for your email domain and are its administrator.',
     welcomePublic: 'Welcome! You created the environment {environment} and are its administrator. Your email domain is a shared mail service, so colleagues join by invitation.',
     loggedInAs: 'Logged in as {email}',
@@ -101,7 +102,8 @@ export const text: Dict<Key> = {
     roleInOrg: 'Je rol',
     noOrganisations: 'Je bent nog geen lid van een organisatie. Een beheerder van je omgeving kan je toevoegen.',
     logOut: 'Uitloggen',
-    welcomeJoined: 'Welkom! Je bent via het domein van je e-mailadres in de omgeving {environment} gekomen, als basisgebruiker zonder organisaties. De beheerders zijn ingelicht en bepalen wat je mag.',
+    welcomeJoined: 'Welkom! Je bent via het domein van je e-mailadres in de omgeving {environment} gekomen, als basisgebruiker zonder organisaties. De beheerders zijn via Slack ingelicht en bepalen wat je mag.',
+    welcomeJoinedByEmail: 'Welkom! Je bent via het domein van je e-mailadres in de omgeving {environment} gekomen, als basisgebruiker zonder organisaties. De beheerders zijn per e-mail ingelicht en bepalen wat je mag.',
     welcomeNew: 'Welkom! Je hebt de omgeving {environment} voor het domein van je e-mailadres aangemaakt en bent de beheerder.',
     welcomePublic: 'Welkom! Je hebt de omgeving {environment} aangemaakt en bent de beheerder. Je e-maildomein is een gedeelde maildienst, dus collega\'s komen erbij via een uitnodiging.',
     loggedInAs: 'Ingelogd als {email}',
