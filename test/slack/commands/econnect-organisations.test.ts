@@ -102,7 +102,7 @@ describe('add-to-org and remove-member', () => {
   it('the last organisation administrator cannot be removed', async () => {
     const ws = await app.workspace();
     // Ada created Acme Purchasing and is its only administrator.
-    expect(await ws.driver.ephemeral(ws.as('admin'), `remove-member ${ws.users.admin.email} Acme Purchasing`)).toMatch(/only administrator of Acme Purchasing\. Make another member its administrator first/);
+    expect(await ws.driver.ephemeral(ws.as('admin'), `remove-member ${ws.users.admin.email} Acme Purchasing`)).toMatch(/only active administrator of Acme Purchasing\. Make another active member its administrator first/);
     expect(await membership(ws.orgs.purchasing.id, ws.users.admin.id)).toMatchObject({ role: 'ADMINISTRATOR' });
   });
 
