@@ -1,12 +1,14 @@
-// The one place where errors become Slack answers: AppError's userMessage as is, anything else a calm
+// The one place where errors become Slack answers: AppError's userMessage (as mrkdwn with every
+// character of it escaped and marked as user text, since it echoes what was typed), anything else a calm
 // "our side" message with a reference the operator can find in the logs. Every listener goes
 // through here: commands, buttons and menus answer with errorText, modals with modalErrors, and the
 // places where Slack shows nothing (options menus, the App Home) with unanswerable.
 import { isAppError } from '../rights/index.ts';
 import type { Logger } from '../log.ts';
+import { userText } from './blocks/text.ts';
 
 export function errorText(err: unknown, logger: Logger, reference?: string): string {
-  if (isAppError(err)) return `:no_entry: ${err.userMessage}`;
+  if (isAppError(err)) return `:no_entry: ${userText(err.userMessage)}`;
   const ref = reference ? ` (reference ${reference.slice(0, 40)})` : '';
   logger.error({ err, reference }, 'Slack request failed');
   return `:warning: Something went wrong on our side${ref}. Nothing was changed, or the change was completed once; check with \`users\` or \`audit\` and try again in a minute. If it keeps failing, tell your eConnect operator.`;
@@ -30,7 +32,8 @@ const FIELD_TO_BLOCK: Record<string, string> = { userId: 'user', organisationId:
  * the administrator always sees why and keeps what they typed.
  */
 export function modalErrors(err: unknown, logger: Logger, blockIds: string[], reference?: string): Record<string, string> {
-  const text = errorText(err, logger, reference).replace(/^:\w+: /, '');
+  // Slack shows field errors as plain text: the message as it is, nothing to escape.
+  const text = isAppError(err) ? err.userMessage : errorText(err, logger, reference).replace(/^:\w+: /, '');
   const field = isAppError(err) && err.field ? err.field.split('.')[0]! : undefined;
   const block = field && (blockIds.includes(field) ? field : FIELD_TO_BLOCK[field]);
   const target = block && blockIds.includes(block) ? block : blockIds[0]!;

@@ -2,7 +2,7 @@
 // who did what to whom), refusals and look-ups only to the caller.
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../log.ts';
-import { section } from './blocks/text.ts';
+import { message } from './blocks/text.ts';
 
 const NOT_THERE = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action']);
 
@@ -13,18 +13,17 @@ const NOT_THERE = new Set(['not_in_channel', 'channel_not_found', 'is_archived',
 export async function confirmInChannel(
   client: webApi.WebClient,
   logger: Logger,
-  where: { channel: string; callerSlackId: string; fallback?: (text: string) => Promise<unknown> },
+  where: { channel: string; callerSlackId: string; fallback?: (m: { text: string; blocks: unknown[] }) => Promise<unknown> },
   text: string,
 ): Promise<void> {
-  const message = { text, blocks: [section(text)] };
   try {
-    await client.chat.postMessage({ channel: where.channel || where.callerSlackId, ...message });
+    await client.chat.postMessage({ channel: where.channel || where.callerSlackId, ...message(text) });
   } catch (err) {
     const code = (err as { data?: { error?: string } }).data?.error;
     if (!code || !NOT_THERE.has(code)) throw err;
     logger.info({ channel: where.channel, code }, 'cannot post in the channel; confirming elsewhere');
-    if (where.fallback) await where.fallback(text);
-    else await client.chat.postMessage({ channel: where.callerSlackId, ...message });
+    if (where.fallback) await where.fallback(message(text));
+    else await client.chat.postMessage({ channel: where.callerSlackId, ...message(text) });
   }
 }
 
@@ -32,11 +31,11 @@ export async function confirmInChannel(
 export async function tellCaller(client: webApi.WebClient, channel: string, user: string, text: string): Promise<void> {
   if (channel) {
     try {
-      await client.chat.postEphemeral({ channel, user, text, blocks: [section(text)] });
+      await client.chat.postEphemeral({ channel, user, ...message(text) });
       return;
     } catch {
       // not in that channel: a direct message still reaches them
     }
   }
-  await client.chat.postMessage({ channel: user, text, blocks: [section(text)] });
+  await client.chat.postMessage({ channel: user, ...message(text) });
 }

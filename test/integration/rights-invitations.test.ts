@@ -1,7 +1,7 @@
 // Create environment, invite, resend, revoke and activate (rules 1, 5, 6, 7).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  activateAccount, authorize, createEnvironment, describeInvitation, inviteUser, linkSlackUser, removeUser, resendInvitation, revokeInvitation, setNotificationChannel,
+  activateAccount, addMember, authorize, createEnvironment, describeInvitation, inviteUser, linkSlackUser, removeUser, resendInvitation, revokeInvitation, setNotificationChannel,
   type RightsDeps,
 } from '../../src/rights/index.ts';
 import { OutboxMessageError } from '../../src/messages/index.ts';
@@ -136,6 +136,38 @@ describe('resend and revoke (rule 6)', () => {
     await expectRefusedUnchanged(deps, 'conflict', () => revokeInvitation(deps, admin, { userId: inv.user.id }));
     await expectRefusedUnchanged(deps, 'conflict', () => resendInvitation(deps, admin, { userId: inv.user.id }));
     expect((await inviteUser(deps, admin, { email: inv.user.email })).reinvited).toBe(true);
+  });
+
+  it('a revoke ends the memberships and the organisations to join; a new invitation starts clean', async () => {
+    const { admin, domain } = await newEnvironment(deps);
+    const pending = await newOrganisation(deps, admin);
+    const given = await newOrganisation(deps, admin);
+    const inv = await inviteUser(deps, admin, { email: `clean@${domain}`, organisations: [{ organisationId: pending.id, role: 'ADMINISTRATOR' }] });
+    // an administrator may add an invited user to an organisation before they activate
+    await addMember(deps, admin, { organisationId: given.id, userId: inv.user.id, role: 'ADMINISTRATOR' });
+    const r = await expectOneAudit(deps, 'invitation.revoked', () => revokeInvitation(deps, admin, { userId: inv.user.id }));
+    expect(r.user.status).toBe('REMOVED');
+    expect(await deps.prisma.membership.count({ where: { userId: inv.user.id } })).toBe(0);
+    for (const i of await deps.prisma.invitation.findMany({ where: { userId: inv.user.id } })) expect(i.organisations).toEqual([]);
+    const again = await inviteUser(deps, admin, { email: inv.user.email });
+    expect(again.reinvited).toBe(true);
+    // a resend of the new invitation does not bring back the organisations of the revoked one
+    await resendInvitation(deps, admin, { userId: inv.user.id });
+    const done = await activate(await latestInvitationToken(deps, inv.user.email));
+    expect(done.organisations).toEqual([]);
+    expect(await deps.prisma.membership.count({ where: { userId: inv.user.id } })).toBe(0);
+    expect((await authorize(deps, { user: inv.user.id, action: 'document:view', organisationId: given.id })).allowed).toBe(false);
+  });
+
+  it('a new invitation of a revoked user whose memberships were left behind starts clean too', async () => {
+    const { admin, domain } = await newEnvironment(deps);
+    const org = await newOrganisation(deps, admin);
+    const inv = await inviteUser(deps, admin, { email: `left@${domain}` });
+    await revokeInvitation(deps, admin, { userId: inv.user.id });
+    // a row left by an earlier version, which did not end memberships on revoke
+    await deps.prisma.membership.create({ data: { userId: inv.user.id, organisationId: org.id, role: 'MEMBER' } });
+    await inviteUser(deps, admin, { email: inv.user.email });
+    expect(await deps.prisma.membership.count({ where: { userId: inv.user.id } })).toBe(0);
   });
 
   it('only administrators of the same environment resend or revoke', async () => {

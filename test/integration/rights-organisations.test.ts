@@ -1,7 +1,7 @@
 // Organisations and their members: create, update details, add / set role / remove member (rules 1-4, 8, 9).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  addMember, authorize, blockUser, createOrganisation, removeMember, setMemberRole, setRole, updateOrganisation, type RightsDeps,
+  addMember, authorize, blockUser, createOrganisation, inviteUser, removeMember, removeUser, revokeInvitation, setMemberRole, setRole, updateOrganisation, type RightsDeps,
 } from '../../src/rights/index.ts';
 import { openTestDatabase, type OpenTestDatabase } from '../support/database.ts';
 import { newActiveUser, newEnvironment, newOrganisation } from '../support/factories.ts';
@@ -136,13 +136,57 @@ describe('members (rules 2, 3, 8, 9)', () => {
     const { admin, domain } = await newEnvironment(deps);
     const o = await newOrganisation(deps, admin, 'Solo BV');
     const err = await expectRefusedUnchanged(deps, 'last_organisation_administrator', () => setMemberRole(deps, admin, { organisationId: o.id, userId: admin.userId, role: 'MEMBER' }));
-    expect(err.userMessage).toMatch(/only administrator of Solo BV.*Make another member its administrator first/);
+    expect(err.userMessage).toMatch(/only active administrator of Solo BV.*Make another active member its administrator first/);
     await expectRefusedUnchanged(deps, 'last_organisation_administrator', () => removeMember(deps, admin, { organisationId: o.id, userId: admin.userId }));
     const kim = await newActiveUser(deps, admin, `kim@${domain}`);
     await addMember(deps, admin, { organisationId: o.id, userId: kim.userId, role: 'ADMINISTRATOR' });
     await removeMember(deps, kim.actor, { organisationId: o.id, userId: admin.userId });
     await expectRefusedUnchanged(deps, 'last_organisation_administrator', () => removeMember(deps, kim.actor, { organisationId: o.id, userId: kim.userId }));
     expect(await deps.prisma.membership.count({ where: { organisationId: o.id, role: 'ADMINISTRATOR' } })).toBe(1);
+  });
+
+  it('rule 8 counts only active organisation administrators: blocking, removing or demoting the last active one is refused', async () => {
+    const { admin, domain } = await newEnvironment(deps);
+    const o = await newOrganisation(deps, admin, 'Active BV');
+    const kim = await newActiveUser(deps, admin, `kim@${domain}`);
+    const bob = await newActiveUser(deps, admin, `bob@${domain}`);
+    await addMember(deps, admin, { organisationId: o.id, userId: kim.userId, role: 'ADMINISTRATOR' });
+    await addMember(deps, admin, { organisationId: o.id, userId: bob.userId, role: 'ADMINISTRATOR' });
+    const ivy = await inviteUser(deps, admin, { email: `ivy@${domain}` });
+    await addMember(deps, admin, { organisationId: o.id, userId: ivy.user.id, role: 'ADMINISTRATOR' });
+    await removeMember(deps, kim.actor, { organisationId: o.id, userId: admin.userId });
+    // kim and bob are active administrators: bob may be blocked, and then no longer counts
+    await blockUser(deps, admin, { userId: bob.userId });
+    // kim is now the only active one; the invited ivy and the blocked bob do not count
+    const err = await expectRefusedUnchanged(deps, 'last_organisation_administrator', () => removeMember(deps, admin, { organisationId: o.id, userId: kim.userId }));
+    expect(err.userMessage).toMatch(/only active administrator of Active BV/);
+    await expectRefusedUnchanged(deps, 'last_organisation_administrator', () => setMemberRole(deps, admin, { organisationId: o.id, userId: kim.userId, role: 'MEMBER' }));
+    const blockErr = await expectRefusedUnchanged(deps, 'last_organisation_administrator', () => blockUser(deps, admin, { userId: kim.userId }));
+    expect(blockErr.userMessage).toMatch(/cannot block .*only active administrator of Active BV/);
+    await expectRefusedUnchanged(deps, 'last_organisation_administrator', () => removeUser(deps, admin, { userId: kim.userId }));
+    // the inactive administrators can go: that does not lower the count of active ones
+    await removeMember(deps, admin, { organisationId: o.id, userId: bob.userId });
+    await revokeInvitation(deps, admin, { userId: ivy.user.id });
+    expect(await deps.prisma.membership.findMany({ where: { organisationId: o.id }, select: { userId: true } })).toEqual([{ userId: kim.userId }]);
+    // with a second active administrator, kim may be blocked
+    await addMember(deps, admin, { organisationId: o.id, userId: admin.userId, role: 'ADMINISTRATOR' });
+    await blockUser(deps, admin, { userId: kim.userId });
+    expect(await deps.prisma.user.findUniqueOrThrow({ where: { id: kim.userId } })).toMatchObject({ status: 'BLOCKED' });
+  });
+
+  it('rule 8 under concurrent requests: two organisation administrators blocked at once leave one active', async () => {
+    const { admin, domain } = await newEnvironment(deps);
+    const o = await newOrganisation(deps, admin);
+    const a = await newActiveUser(deps, admin, `a@${domain}`);
+    const b = await newActiveUser(deps, admin, `b@${domain}`);
+    await addMember(deps, admin, { organisationId: o.id, userId: a.userId, role: 'ADMINISTRATOR' });
+    await addMember(deps, admin, { organisationId: o.id, userId: b.userId, role: 'ADMINISTRATOR' });
+    await removeMember(deps, a.actor, { organisationId: o.id, userId: admin.userId });
+    const results = await Promise.allSettled([blockUser(deps, admin, { userId: a.userId }), blockUser(deps, admin, { userId: b.userId })]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason.code).toBe('last_organisation_administrator');
+    expect(await deps.prisma.membership.count({ where: { organisationId: o.id, role: 'ADMINISTRATOR', user: { status: 'ACTIVE' } } })).toBe(1);
   });
 
   it('refuses blocked or removed users, users and organisations of another environment, unknown ids and bad roles', async () => {

@@ -58,6 +58,9 @@ export async function inviteUser(deps: RightsDeps, actor: Actor, raw: InviteUser
         where: { id: existing.id },
         data: { status: 'INVITED', role: data.role, passwordHash: null, activatedAt: null },
       });
+      // Nothing of before comes back: no memberships, no organisations of an older invitation.
+      await tx.membership.deleteMany({ where: { userId: existing.id } });
+      await tx.invitation.updateMany({ where: { userId: existing.id, usedAt: null }, data: { organisations: [] } });
       await scrubPendingInvitationEmails(tx, data.email);
       userId = existing.id;
       reinvited = true;

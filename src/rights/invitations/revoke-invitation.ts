@@ -1,5 +1,6 @@
 // Rule 6: a revoke kills every token of the user. The invited user stays, marked REMOVED, so the
-// address can be invited again later.
+// address can be invited again later; memberships given before activation and the organisations the
+// invitation would have joined end with it, so a later invitation starts clean.
 import { z } from 'zod';
 import { requireActor, type Actor } from '../core/actor.ts';
 import { audit } from '../core/audit.ts';
@@ -7,6 +8,7 @@ import { changeOnce } from '../core/change-once.ts';
 import { nowOf } from '../core/clock.ts';
 import type { RightsDeps } from '../core/deps.ts';
 import { requireUser } from '../core/targets.ts';
+import { ensureOrganisationsKeepAdministrators } from '../core/administrators.ts';
 import { AppError } from '../errors.ts';
 import { idSchema, parseInput } from '../input.ts';
 import { scrubPendingInvitationEmails } from './scrub-invitation-emails.ts';
@@ -21,7 +23,10 @@ export async function revokeInvitation(deps: RightsDeps, actor: Actor, raw: z.in
     if (user.status !== 'INVITED') {
       throw new AppError('conflict', `${user.email} has no pending invitation (status ${user.status.toLowerCase()}).`, 'user');
     }
+    const memberships = await ensureOrganisationsKeepAdministrators(tx, user, 'revoke the invitation of');
+    await tx.membership.deleteMany({ where: { userId: user.id } });
     const revoked = await tx.invitation.updateMany({ where: { userId: user.id, usedAt: null, revokedAt: null }, data: { revokedAt: nowOf(deps) } });
+    await tx.invitation.updateMany({ where: { userId: user.id, usedAt: null }, data: { organisations: [] } });
     await tx.user.update({ where: { id: user.id }, data: { status: 'REMOVED' } });
     await scrubPendingInvitationEmails(tx, user.email);
     await audit(tx, {
@@ -30,7 +35,7 @@ export async function revokeInvitation(deps: RightsDeps, actor: Actor, raw: z.in
       action: 'invitation.revoked',
       targetType: 'user',
       targetId: user.id,
-      details: { email: user.email, tokensRevoked: revoked.count },
+      details: { email: user.email, tokensRevoked: revoked.count, memberships: memberships.map((m) => m.organisation.name) },
     });
     return { user: { id: user.id, email: user.email, status: 'REMOVED' as const }, revoked: revoked.count };
   });

@@ -26,7 +26,8 @@ export async function removeMember(deps: RightsDeps, actor: Actor, raw: z.input<
     const user = await requireUser(tx, me.environmentId, data.userId);
     const existing = await tx.membership.findUnique({ where: { userId_organisationId: { userId: user.id, organisationId: org.id } } });
     if (!existing) throw new AppError('not_found', `${displayName(user)} is not a member of ${org.name}.`, 'user');
-    if (existing.role === 'ADMINISTRATOR') {
+    // Rule 8: only an active administrator counts; taking away an inactive one's role leaves the count as it is.
+    if (existing.role === 'ADMINISTRATOR' && user.status === 'ACTIVE') {
       await ensureAnotherOrganisationAdministrator(tx, org.id, user.id, org.name, `remove ${displayName(user)} from ${org.name}`);
     }
     await tx.membership.delete({ where: { userId_organisationId: { userId: user.id, organisationId: org.id } } });

@@ -28,7 +28,8 @@ export async function setMemberRole(deps: RightsDeps, actor: Actor, raw: z.input
     if (existing.role === data.role) {
       return { organisation: { id: org.id, name: org.name }, user: { id: user.id, email: user.email, name: user.name }, role: data.role, changed: false };
     }
-    if (existing.role === 'ADMINISTRATOR') {
+    // Rule 8: only an active administrator counts; taking away an inactive one's role leaves the count as it is.
+    if (existing.role === 'ADMINISTRATOR' && user.status === 'ACTIVE') {
       await ensureAnotherOrganisationAdministrator(tx, org.id, user.id, org.name, `make ${displayName(user)} a plain member`);
     }
     await tx.membership.update({ where: { userId_organisationId: { userId: user.id, organisationId: org.id } }, data: { role: data.role } });

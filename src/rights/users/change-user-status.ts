@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { UserStatus } from '../../generated/prisma/enums.ts';
 import { requireActor, type Actor } from '../core/actor.ts';
-import { ensureAnotherActiveAdministrator } from '../core/administrators.ts';
+import { ensureAnotherActiveAdministrator, ensureOrganisationsKeepAdministrators } from '../core/administrators.ts';
 import { audit } from '../core/audit.ts';
 import { changeOnce } from '../core/change-once.ts';
 import { nowOf } from '../core/clock.ts';
@@ -49,6 +49,10 @@ export async function changeUserStatus(deps: RightsDeps, actor: Actor, raw: User
     }
     if (user.role === 'ADMINISTRATOR' && user.status === 'ACTIVE' && takesRightsAway) {
       await ensureAnotherActiveAdministrator(tx, admin.environmentId, user.id, `${step.verb} ${displayName(user)}`);
+    }
+    if (takesRightsAway) {
+      // Rule 8 for organisations: the last active administrator of one keeps their rights.
+      await ensureOrganisationsKeepAdministrators(tx, user, step.verb);
     }
     const details = step.alsoDo ? await step.alsoDo(tx, deps, user) : {};
     if (takesRightsAway) {

@@ -2,11 +2,11 @@
 // their memberships end (each organisation keeps an administrator), and their pending invitations die
 // with the emails that carry them. The address can be invited again later.
 import type { Actor } from '../core/actor.ts';
-import { ensureAnotherOrganisationAdministrator } from '../core/administrators.ts';
+import { ensureOrganisationsKeepAdministrators } from '../core/administrators.ts';
 import { nowOf } from '../core/clock.ts';
 import type { RightsDeps } from '../core/deps.ts';
-import { displayName, type TargetUser } from '../core/targets.ts';
-import { lockOrganisation, type Tx } from '../core/transaction.ts';
+import type { TargetUser } from '../core/targets.ts';
+import type { Tx } from '../core/transaction.ts';
 import { scrubPendingInvitationEmails } from '../invitations/scrub-invitation-emails.ts';
 import { changeUserStatus, type UserStatusInput } from './change-user-status.ts';
 
@@ -22,17 +22,7 @@ export const removeUser = (deps: RightsDeps, actor: Actor, raw: UserStatusInput)
   });
 
 async function endMembershipsAndInvitations(tx: Tx, deps: RightsDeps, user: TargetUser) {
-  const rows = await tx.membership.findMany({
-    where: { userId: user.id },
-    select: { organisationId: true, role: true, organisation: { select: { name: true } } },
-    orderBy: { organisationId: 'asc' },
-  });
-  for (const m of rows) {
-    await lockOrganisation(tx, m.organisationId);
-    if (m.role === 'ADMINISTRATOR') {
-      await ensureAnotherOrganisationAdministrator(tx, m.organisationId, user.id, m.organisation.name, `remove ${displayName(user)}`);
-    }
-  }
+  const rows = await ensureOrganisationsKeepAdministrators(tx, user, 'remove');
   await tx.membership.deleteMany({ where: { userId: user.id } });
   await tx.invitation.updateMany({ where: { userId: user.id, usedAt: null, revokedAt: null }, data: { revokedAt: nowOf(deps) } });
   await scrubPendingInvitationEmails(tx, user.email);

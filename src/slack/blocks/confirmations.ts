@@ -3,7 +3,7 @@
 // value escaped.
 import type { EnvironmentRole, OrganisationRole } from '../../i18n/labels.ts';
 import { environmentRoleLabel, organisationRoleLabel } from './labels.ts';
-import { escapeMrkdwn } from './text.ts';
+import { strong, userText } from './text.ts';
 
 interface Person {
   email: string;
@@ -12,9 +12,9 @@ interface Person {
 
 const mention = (slackUserId: string) => `<@${slackUserId}>`;
 /** A person by name when they have one, in bold. */
-const person = (u: Person) => `*${escapeMrkdwn(u.name ?? u.email)}*`;
+const person = (u: Person) => strong(u.name ?? u.email);
 /** A person by address, in bold: invitations are about an address, not yet a person. */
-const address = (u: Person) => `*${escapeMrkdwn(u.email)}*`;
+const address = (u: Person) => strong(u.email);
 const day = (iso: string) => iso.slice(0, 10);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -36,29 +36,29 @@ export const roleUnchanged = (by: string, user: Person, role: EnvironmentRole) =
   `${mention(by)} checked ${person(user)}: already ${environmentRoleLabel(role)}, nothing changed.`;
 
 /** The same, answered only to the caller of a subcommand: nothing happened for the channel to see. */
-export const roleUnchangedToCaller = (user: Person, role: EnvironmentRole) => `${escapeMrkdwn(user.email)} already is ${environmentRoleLabel(role)}; nothing changed.`;
+export const roleUnchangedToCaller = (user: Person, role: EnvironmentRole) => `${userText(user.email)} already is ${environmentRoleLabel(role)}; nothing changed.`;
 
 export const userBlocked = (by: string, user: Person) => `${mention(by)} blocked ${person(user)}.`;
 export const userUnblocked = (by: string, user: Person) => `${mention(by)} unblocked ${person(user)}.`;
 export const userRemoved = (by: string, user: Person) => `${mention(by)} removed ${person(user)} from the environment.`;
 
 export const organisationCreated = (by: string, organisation: { name: string }) =>
-  `${mention(by)} created the organisation *${escapeMrkdwn(organisation.name)}* and is its organisation administrator.`;
+  `${mention(by)} created the organisation ${strong(organisation.name)} and is its organisation administrator.`;
 
 /** `changed` names the details that changed, as the rights service reports them. */
 export function organisationSaved(by: string, organisation: { name: string }, changed: string[]): string {
-  if (changed.length === 0) return `${mention(by)} saved *${escapeMrkdwn(organisation.name)}* without changes.`;
-  return `${mention(by)} changed ${changed.join(', ')} of *${escapeMrkdwn(organisation.name)}*.`;
+  if (changed.length === 0) return `${mention(by)} saved ${strong(organisation.name)} without changes.`;
+  return `${mention(by)} changed ${changed.join(', ')} of ${strong(organisation.name)}.`;
 }
 
 export const memberAdded = (by: string, user: Person, organisation: { name: string }, role: OrganisationRole) =>
-  `${mention(by)} added ${person(user)} to *${escapeMrkdwn(organisation.name)}* as ${organisationRoleLabel(role)}.`;
+  `${mention(by)} added ${person(user)} to ${strong(organisation.name)} as ${organisationRoleLabel(role)}.`;
 
 export const memberRemoved = (by: string, user: Person, organisation: { name: string }) =>
-  `${mention(by)} removed ${person(user)} from *${escapeMrkdwn(organisation.name)}*. They stay in the environment.`;
+  `${mention(by)} removed ${person(user)} from ${strong(organisation.name)}. They stay in the environment.`;
 
 export const notificationChannelChosen = (by: string) =>
   `${mention(by)} chose this channel for eConnect notifications: activations of invited users and people joining through the environment's mail domain.`;
 
-export const apiTokenCreated = (by: string, token: { name: string }) => `${mention(by)} created the rights API token *${escapeMrkdwn(token.name)}*.`;
-export const apiTokenRevoked = (by: string, token: { name: string }) => `${mention(by)} revoked the rights API token *${escapeMrkdwn(token.name)}*.`;
+export const apiTokenCreated = (by: string, token: { name: string }) => `${mention(by)} created the rights API token ${strong(token.name)}.`;
+export const apiTokenRevoked = (by: string, token: { name: string }) => `${mention(by)} revoked the rights API token ${strong(token.name)}.`;

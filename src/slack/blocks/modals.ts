@@ -2,7 +2,7 @@
 // so an AppError's field points at the block to mark (see ../errors.ts).
 import type { types } from '@slack/bolt';
 import { environmentRoleOptions, organisationRoleOptions, type Option } from './options.ts';
-import { plain, section, escapeMrkdwn } from './text.ts';
+import { plain, section, strong } from './text.ts';
 
 /** What a modal remembers between opening and submitting: where to confirm, and what it is about. */
 export interface ModalMeta {
@@ -83,7 +83,7 @@ export function addMemberModal(meta: ModalMeta, user?: Option) {
 export function removeMemberModal(meta: ModalMeta) {
   const blocks: unknown[] = meta.organisationId
     ? [
-        section(`Remove a member from *${escapeMrkdwn(meta.organisationName)}*. They stay in the environment but lose this organisation's documents at once.`, 'about'),
+        section(`Remove a member from ${strong(meta.organisationName)}. They stay in the environment but lose this organisation's documents at once.`, 'about'),
         input('user', 'Member', { type: 'external_select', action_id: 'member_search', min_query_length: 0, placeholder: plain('Type a name or email') }),
       ]
     : [organisationSelect('Organisation', 'organisation_pick_remove')];

@@ -1,7 +1,7 @@
 // Notifications queued by the rights service (outbox), rendered for Slack. Each names the person and
 // offers the administrator's next step as buttons.
 import type { StoredSlackNotification } from '../../messages/index.ts';
-import { context, escapeMrkdwn, section } from './text.ts';
+import { context, cut, flatten, section, strong, userText } from './text.ts';
 
 /** What the rights service queued (src/messages/slack.ts), as the outbox reads it back. */
 export type Notification = StoredSlackNotification;
@@ -34,26 +34,26 @@ function nextSteps(userId: string) {
 
 export function renderNotification(n: Notification): { text: string; blocks: unknown[] } {
   const d = n.data;
-  const person = d.userName && d.userName !== d.email ? `*${escapeMrkdwn(str(d.userName))}* (${escapeMrkdwn(str(d.email))})` : `*${escapeMrkdwn(str(d.email))}*`;
+  const person = d.userName && d.userName !== d.email ? `${strong(str(d.userName))} (${userText(str(d.email))})` : strong(str(d.email));
   switch (n.kind) {
     case 'user.activated': {
-      const text = `${person} activated their eConnect account${d.environmentName ? ` in ${escapeMrkdwn(str(d.environmentName))}` : ''}.`;
-      return { text, blocks: [section(text), ...(d.userId ? [nextSteps(str(d.userId))] : [])] };
+      const text = `${person} activated their eConnect account${d.environmentName ? ` in ${userText(str(d.environmentName))}` : ''}.`;
+      return { text: flatten(text), blocks: [section(text), ...(d.userId ? [nextSteps(str(d.userId))] : [])] };
     }
     case 'user.auto_joined': {
       const text = `${person} joined your environment through its mail domain, as Basic user without organisations.`;
-      return { text, blocks: [section(text), context('Add them to an organisation so they can work with its documents, or block them if they should not be here.'), ...(d.userId ? [nextSteps(str(d.userId))] : [])] };
+      return { text: flatten(text), blocks: [section(text), context('Add them to an organisation so they can work with its documents, or block them if they should not be here.'), ...(d.userId ? [nextSteps(str(d.userId))] : [])] };
     }
     case 'outbox.failed': {
-      const what = escapeMrkdwn(str(d.description ?? d.kind ?? d.dedupeKey ?? 'a message'));
-      const text = `:warning: eConnect could not deliver ${what}${d.recipient ? ` to ${escapeMrkdwn(str(d.recipient))}` : ''} after ${escapeMrkdwn(str(d.attempts ?? 'several'))} attempts${d.lastError ? `: ${escapeMrkdwn(str(d.lastError)).slice(0, 500)}` : ''}. Check the address, or resend the invitation.`;
-      return { text, blocks: [section(text)] };
+      const what = userText(str(d.description ?? d.kind ?? d.dedupeKey ?? 'a message'));
+      const text = `:warning: eConnect could not deliver ${what}${d.recipient ? ` to ${userText(str(d.recipient))}` : ''} after ${userText(str(d.attempts ?? 'several'))} attempts${d.lastError ? `: ${userText(cut(str(d.lastError), 500))}` : ''}. Check the address, or resend the invitation.`;
+      return { text: flatten(text), blocks: [section(text)] };
     }
     default: {
       // A kind added to the rights service before this renderer knows it: still tell the administrators.
-      const fields = Object.entries(d).slice(0, 10).map(([k, v]) => `${escapeMrkdwn(k)}: ${escapeMrkdwn(str(typeof v === 'object' ? JSON.stringify(v) : v)).slice(0, 200)}`);
-      const text = `eConnect: ${escapeMrkdwn(n.kind)}${fields.length ? `\n${fields.join('\n')}` : ''}`;
-      return { text, blocks: [section(text)] };
+      const fields = Object.entries(d).slice(0, 10).map(([k, v]) => `${userText(k)}: ${userText(cut(str(typeof v === 'object' ? JSON.stringify(v) : v), 200))}`);
+      const text = `eConnect: ${userText(n.kind)}${fields.length ? `\n${fields.join('\n')}` : ''}`;
+      return { text: flatten(text), blocks: [section(text)] };
     }
   }
 }

@@ -1,6 +1,7 @@
 // Look-ups answered only to the caller: users, orgs, whois, pending, audit, help. They change nothing.
 import { getUser, listOrganisations, listPendingInvitations, listUsers, readAudit, resolveOrganisation } from '../../rights/index.ts';
 import { auditList, helpText, organisationList, pendingList, userDetails, userList } from '../blocks/messages.ts';
+import { message, userText } from '../blocks/text.ts';
 import { userArg, usage, type Subcommand } from './run.ts';
 
 export const users: Subcommand = {
@@ -8,7 +9,7 @@ export const users: Subcommand = {
   async run(r) {
     const query = r.args.join(' ') || undefined;
     const page = await listUsers(r.ctx.deps, r.caller, { query, limit: 40 });
-    await r.respond(userList(query ? `Users matching "${query}"` : 'Users', page.items, !!page.nextCursor));
+    await r.respond(userList(query ? `Users matching "${userText(query)}"` : 'Users', page.items, !!page.nextCursor));
   },
 };
 
@@ -55,6 +56,6 @@ export const audit: Subcommand = {
 export const help: Subcommand = {
   usage: 'help',
   async run(r) {
-    await r.respond({ text: helpText(r.ctx.command) });
+    await r.respond(message(helpText(r.ctx.command)));
   },
 };

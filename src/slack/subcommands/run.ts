@@ -4,6 +4,7 @@ import { AppError, resolveOrganisation, resolveUser } from '../../rights/index.t
 import { mentionedUser } from '../command-text.ts';
 import type { SlackContext } from '../context.ts';
 import type { Caller } from '../identity.ts';
+import { escapeMrkdwn, message } from '../blocks/text.ts';
 
 export interface Run {
   ctx: SlackContext;
@@ -29,7 +30,7 @@ export async function userArg(r: Run, token: string | undefined) {
   const slackId = mentionedUser(token);
   if (slackId) {
     const email = await r.ctx.identity.emailOf(r.client, slackId);
-    if (!email) throw new AppError('not_found', `<@${slackId}> has no verified email address in Slack, so I cannot match them to an eConnect user. Use their email address.`, 'user');
+    if (!email) throw new AppError('not_found', `That Slack account has no verified email address, so I cannot match them to an eConnect user. Use their email address.`, 'user');
     return resolveUser(r.ctx.deps, r.caller, token, email);
   }
   return resolveUser(r.ctx.deps, r.caller, token);
@@ -37,4 +38,4 @@ export async function userArg(r: Run, token: string | undefined) {
 
 export const organisationArg = (r: Run, words: string[]) => resolveOrganisation(r.ctx.deps, r.caller, words.join(' '));
 
-export const usage = (r: Run, text: string) => r.respond({ text: `Usage: \`${r.ctx.command} ${text}\`` });
+export const usage = (r: Run, text: string) => r.respond(message(`Usage: \`${r.ctx.command} ${escapeMrkdwn(text)}\``));

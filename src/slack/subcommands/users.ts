@@ -5,6 +5,7 @@ import {
   invitationResent, invitationRevoked, roleChanged, roleUnchangedToCaller, userBlocked, userInvited, userRemoved, userUnblocked,
 } from '../blocks/confirmations.ts';
 import { inviteModal, setRoleModal } from '../blocks/modals.ts';
+import { message } from '../blocks/text.ts';
 import { userArg, usage, type Run, type Subcommand } from './run.ts';
 
 export const invite: Subcommand = {
@@ -48,7 +49,7 @@ export const makeAdmin: Subcommand = {
 async function changeRole(r: Run, userText: string, role: 'BASIC' | 'ADVANCED' | 'ADMINISTRATOR') {
   const user = await userArg(r, userText);
   const result = await setRole(r.ctx.deps, r.caller, { userId: user.id, role });
-  if (!result.changed) return r.respond({ text: roleUnchangedToCaller(result.user, role) });
+  if (!result.changed) return r.respond(message(roleUnchangedToCaller(result.user, role)));
   await r.confirm(roleChanged(r.caller.slackUserId, result.user, role, result.previousRole));
 }
 

@@ -31,7 +31,7 @@ describe('api-token', () => {
 
   it('list names the live tokens; revoke ends one, and the channel is told', async () => {
     const ws = await app.workspace();
-    expect(await ws.driver.ephemeral(ws.as('admin'), 'api-token list')).toMatch(/No rights API tokens yet\. Create one with `\/econnect api-token create <name>`/);
+    expect(await ws.driver.ephemeral(ws.as('admin'), 'api-token list')).toMatch(/No rights API tokens yet\. Create one with `\/econnect api-token create &lt;name&gt;`/);
     const token = /`(ecr_[A-Za-z0-9_-]+)`/.exec(await ws.driver.ephemeral(ws.as('admin'), 'api-token create billing'))![1]!;
     expect(await ws.driver.ephemeral(ws.as('admin'), 'api-token list')).toMatch(/Rights API tokens:\n• \*billing\* \(created \d{4}-\d\d-\d\d\)/);
     await ws.driver.confirmed(ws.as('admin'), 'api-token revoke billing', /revoked the rights API token \*billing\*/);
@@ -42,9 +42,9 @@ describe('api-token', () => {
 
   it('needs a verb and a name, and is for administrators only', async () => {
     const ws = await app.workspace();
-    expect(await ws.driver.ephemeral(ws.as('admin'), 'api-token')).toContain('Usage: `/econnect api-token create <name> | api-token list | api-token revoke <name>`');
-    expect(await ws.driver.ephemeral(ws.as('admin'), 'api-token create')).toContain('Usage: `/econnect api-token create <name>`');
-    expect(await ws.driver.ephemeral(ws.as('admin'), 'api-token revoke')).toContain('Usage: `/econnect api-token revoke <name>`');
+    expect(await ws.driver.ephemeral(ws.as('admin'), 'api-token')).toContain('Usage: `/econnect api-token create &lt;name&gt; | api-token list | api-token revoke &lt;name&gt;`');
+    expect(await ws.driver.ephemeral(ws.as('admin'), 'api-token create')).toContain('Usage: `/econnect api-token create &lt;name&gt;`');
+    expect(await ws.driver.ephemeral(ws.as('admin'), 'api-token revoke')).toContain('Usage: `/econnect api-token revoke &lt;name&gt;`');
     expect(await ws.driver.ephemeral(ws.as('advanced'), 'api-token create mine')).toMatch(/You may not change the environment settings/);
     expect(await app.deps.prisma.apiToken.count({ where: { environmentId: ws.environmentId } })).toBe(0);
     expect(ws.driver.postedHere()).toEqual([]);

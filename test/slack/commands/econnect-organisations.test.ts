@@ -78,8 +78,8 @@ describe('add-to-org and remove-member', () => {
 
   it('say what is missing or wrong, and change nothing', async () => {
     const ws = await app.workspace();
-    expect(await ws.driver.ephemeral(ws.as('admin'), `add-to-org ${ws.users.basic.email}`)).toContain('Usage: `/econnect add-to-org <user> <organisation> [member|administrator]`');
-    expect(await ws.driver.ephemeral(ws.as('admin'), `remove-member ${ws.users.basic.email}`)).toContain('Usage: `/econnect remove-member <user> <organisation>`');
+    expect(await ws.driver.ephemeral(ws.as('admin'), `add-to-org ${ws.users.basic.email}`)).toContain('Usage: `/econnect add-to-org &lt;user&gt; &lt;organisation&gt; [member|administrator]`');
+    expect(await ws.driver.ephemeral(ws.as('admin'), `remove-member ${ws.users.basic.email}`)).toContain('Usage: `/econnect remove-member &lt;user&gt; &lt;organisation&gt;`');
     expect(await ws.driver.ephemeral(ws.as('admin'), `add-to-org ${ws.users.basic.email} Nowhere Inc`)).toMatch(/No organisation called "Nowhere Inc"/);
     expect(await ws.driver.ephemeral(ws.as('admin'), `add-to-org ${ws.users.basic.email} Acme Sales`)).toMatch(/Bob Basic is already a member of Acme Sales/);
     expect(await ws.driver.ephemeral(ws.as('admin'), `remove-member ${ws.users.advanced.email} Acme Sales`)).toMatch(/Vera Advanced is not a member of Acme Sales/);
@@ -102,7 +102,7 @@ describe('add-to-org and remove-member', () => {
   it('the last organisation administrator cannot be removed', async () => {
     const ws = await app.workspace();
     // Ada created Acme Purchasing and is its only administrator.
-    expect(await ws.driver.ephemeral(ws.as('admin'), `remove-member ${ws.users.admin.email} Acme Purchasing`)).toMatch(/only administrator of Acme Purchasing\. Make another member its administrator first/);
+    expect(await ws.driver.ephemeral(ws.as('admin'), `remove-member ${ws.users.admin.email} Acme Purchasing`)).toMatch(/only active administrator of Acme Purchasing\. Make another active member its administrator first/);
     expect(await membership(ws.orgs.purchasing.id, ws.users.admin.id)).toMatchObject({ role: 'ADMINISTRATOR' });
   });
 

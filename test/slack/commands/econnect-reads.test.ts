@@ -28,11 +28,11 @@ describe('look-ups', () => {
   it('whois shows a person\'s role, status and organisations; pending the open invitations', async () => {
     const ws = await app.workspace();
     const whois = await ws.driver.ephemeral(ws.as('admin'), `whois <@${ws.users.orgAdmin.slack}>`);
-    expect(whois).toMatch(/\*Olga Orgadmin \(olga@/);
+    expect(whois).toMatch(/\*Olga Orgadmin\* \(olga@/);
     expect(whois).toMatch(/Environment: Acme\nRole: Basic user\nStatus: active \(activated \d{4}-\d\d-\d\d\)/);
     expect(whois).toContain('• Acme Sales: organisation administrator');
     expect(await ws.driver.ephemeral(ws.as('admin'), `whois ${ws.users.advanced.email}`)).toContain('Not a member of any organisation: no document rights.');
-    expect(await ws.driver.ephemeral(ws.as('admin'), 'whois')).toContain('Usage: `/econnect whois <user>`');
+    expect(await ws.driver.ephemeral(ws.as('admin'), 'whois')).toContain('Usage: `/econnect whois &lt;user&gt;`');
     expect(await ws.driver.ephemeral(ws.as('admin'), 'pending')).toMatch(new RegExp(`${ws.users.pending.email}: Basic user, link works until \\d{4}-\\d\\d-\\d\\d`));
   });
 

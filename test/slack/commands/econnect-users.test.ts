@@ -116,7 +116,7 @@ describe('block, unblock and remove-user', () => {
 
   it('need a person, and are refused to a user without the administrator role', async () => {
     const ws = await app.workspace();
-    for (const sub of ['block', 'unblock', 'remove-user']) expect(await ws.driver.ephemeral(ws.as('admin'), sub)).toContain(`Usage: \`/econnect ${sub} <user>\``);
+    for (const sub of ['block', 'unblock', 'remove-user']) expect(await ws.driver.ephemeral(ws.as('admin'), sub)).toContain(`Usage: \`/econnect ${sub} &lt;user&gt;\``);
     expect(await ws.driver.ephemeral(ws.as('basic'), `block ${ws.users.advanced.email}`)).toMatch(/You may not block users/);
     expect(await app.deps.prisma.user.findUniqueOrThrow({ where: { id: ws.users.advanced.id } })).toMatchObject({ status: 'ACTIVE' });
     expect(ws.driver.postedHere()).toEqual([]);
@@ -139,6 +139,6 @@ describe('resend and revoke', () => {
     expect(invitations.every((i) => i.revokedAt !== null)).toBe(true);
     expect(await user(paula.email)).toMatchObject({ status: 'REMOVED' });
     expect(await ws.driver.ephemeral(ws.as('admin'), `resend ${ws.users.basic.email}`)).toContain(`${ws.users.basic.email} is not waiting for an invitation (status active).`);
-    for (const sub of ['resend', 'revoke']) expect(await ws.driver.ephemeral(ws.as('admin'), sub)).toContain(`Usage: \`/econnect ${sub} <user>\``);
+    for (const sub of ['resend', 'revoke']) expect(await ws.driver.ephemeral(ws.as('admin'), sub)).toContain(`Usage: \`/econnect ${sub} &lt;user&gt;\``);
   });
 });

@@ -25,7 +25,7 @@ describe('/econnect', () => {
     for (const sub of SUBCOMMANDS) expect(help).toContain(`/econnect ${sub}`);
     expect(await ws.driver.ephemeral(ws.as('admin'), '')).toBe(help);
     const unknown = await ws.driver.ephemeral(ws.as('admin'), 'frobnicate now');
-    expect(unknown).toMatch(/^I do not know `frobnicate`\. Here is what I can do:/);
+    expect(unknown).toMatch(/^I do not know frobnicate\. Here is what I can do:/);
     expect(unknown).toContain('/econnect invite');
     expect(ws.driver.postedHere()).toEqual([]);
   });

@@ -6,6 +6,7 @@ import { getOrganisation } from '../../../rights/index.ts';
 import { decodeMeta, organisationModal, removeMemberModal } from '../../blocks/modals.ts';
 import type { SlackContext } from '../../context.ts';
 import { errorText } from '../../errors.ts';
+import { message } from '../../blocks/text.ts';
 import { tellCaller } from '../../reply.ts';
 
 type Args = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
@@ -47,7 +48,7 @@ export function editButton(ctx: SlackContext) {
       const channel = body.channel?.id ?? '';
       await client.views.open({ trigger_id: body.trigger_id, view: organisationModal('edit_org', { channel, organisationId: org.id, organisationName: org.name }, org) as never });
     } catch (err) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: errorText(err, actionLogger(ctx, body)) });
+      await respond({ response_type: 'ephemeral', replace_original: false, ...message(errorText(err, actionLogger(ctx, body))) });
     }
   };
 }

@@ -8,6 +8,7 @@ import { userOption } from '../../blocks/options.ts';
 import { roleChanged, roleUnchanged, userBlocked } from '../../blocks/confirmations.ts';
 import type { SlackContext } from '../../context.ts';
 import { errorText } from '../../errors.ts';
+import { message } from '../../blocks/text.ts';
 import type { Caller } from '../../identity.ts';
 import { confirmInChannel } from '../../reply.ts';
 
@@ -34,7 +35,7 @@ async function press(ctx: SlackContext, act: Parameters<typeof button>[1], args:
       const done = await act({ caller, userId, args, channel });
       if (done) await confirmInChannel(client, logger, { channel, callerSlackId: body.user.id }, done);
     } catch (err) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: errorText(err, logger, body.trigger_id) }).catch(() => undefined);
+      await respond({ response_type: 'ephemeral', replace_original: false, ...message(errorText(err, logger, body.trigger_id)) }).catch(() => undefined);
     }
   }
 }

@@ -5,6 +5,7 @@ import { helpText } from '../../blocks/messages.ts';
 import { tokenize } from '../../command-text.ts';
 import type { SlackContext } from '../../context.ts';
 import { errorText } from '../../errors.ts';
+import { cut, message, userText } from '../../blocks/text.ts';
 import { claimOnce } from '../../../rights/index.ts';
 import { confirmInChannel } from '../../reply.ts';
 import { help, subcommands, type Run } from '../../subcommands/index.ts';
@@ -25,7 +26,7 @@ async function runSubcommand(ctx: SlackContext, command: SlashCommand, client: w
   const ephemeral = async (m: { text: string; blocks?: unknown[] }) => void (await respond({ response_type: 'ephemeral', ...m } as never));
   try {
     if (!sub) {
-      await ephemeral({ text: `I do not know \`${name.slice(0, 40)}\`. Here is what I can do:\n${helpText(ctx.command)}` });
+      await ephemeral(message(`I do not know ${userText(cut(name, 40))}. Here is what I can do:\n${helpText(ctx.command)}`));
       return;
     }
     // Help is for everyone; everything else needs an active user of an environment.
@@ -44,13 +45,13 @@ async function runSubcommand(ctx: SlackContext, command: SlashCommand, client: w
         await confirmInChannel(client, logger, {
           channel: command.channel_id,
           callerSlackId: command.user_id,
-          fallback: (t) => respond({ response_type: 'in_channel', text: t }),
+          fallback: (m) => respond({ response_type: 'in_channel', ...m }),
         }, text);
       },
     };
     await sub.run(run);
     logger.info('subcommand done');
   } catch (err) {
-    await ephemeral({ text: errorText(err, logger, command.trigger_id) }).catch((e) => logger.warn({ err: e }, 'could not answer the caller'));
+    await ephemeral(message(errorText(err, logger, command.trigger_id))).catch((e) => logger.warn({ err: e }, 'could not answer the caller'));
   }
 }
