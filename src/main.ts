@@ -51,7 +51,7 @@ async function main() {
   });
   logger.info({ database: db.kind }, db.description);
 
-  const deps: RightsDeps = { prisma: db.prisma, options: { ...defaultOptions, publicUrl: config.publicUrl } };
+  const deps: RightsDeps = { prisma: db.prisma, changes: db.changes, options: { ...defaultOptions, publicUrl: config.publicUrl } };
   const secureCookies = config.publicUrl.startsWith('https://');
   const csrf = createCsrf(await appSecret(db.prisma, 'csrf'), secureCookies);
   const ctx: WebContext = { db, deps, logger, csrf, secureCookies };

@@ -9,6 +9,7 @@ import { CONNECT_TIMEOUT_MS, explainConnectionError, safeUrl } from './connectio
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
 import { claimFolder, type FolderClaim } from './folder-owner.ts';
 import { applyMigrations, pendingMigrations, readMigrations, type Migration, type SqlSession } from './migrate.ts';
+import { listenOnPGlite, listenOnPostgres, type RightsChangeFeed } from './rights-changes.ts';
 
 export type Prisma = InstanceType<typeof PrismaClient>;
 
@@ -19,6 +20,8 @@ export interface Database {
   /** where the data is, for the log: never holds a password */
   description: string;
   prisma: Prisma;
+  /** changes of rights as the database announces them (the rights service's `changes`) */
+  changes: RightsChangeFeed;
   /** true when the database answers and every migration is applied; answers within a few seconds */
   ready(): Promise<boolean>;
   close(): Promise<void>;
@@ -127,12 +130,17 @@ async function openPostgres(url: string, migrations: Migration[], options: Datab
     statement_timeout: options.statementTimeoutMs ?? STATEMENT_TIMEOUT_MS,
   });
   const prisma = new PrismaClient({ adapter });
+  const changes = await listenOnPostgres(url);
   return {
     kind: 'postgres',
     description,
     prisma,
+    changes,
     ready: () => postgresReady(url, migrations),
-    close: () => prisma.$disconnect(),
+    async close() {
+      await changes.close();
+      await prisma.$disconnect();
+    },
   };
 }
 
@@ -181,10 +189,12 @@ async function openPGlite(dir: string | undefined, migrations: Migration[]): Pro
       },
     },
   }) as unknown as Prisma;
+  const changes = await listenOnPGlite(lite);
   return {
     kind: 'pglite',
     description: dir ? `embedded PGlite in ${path.resolve(dir)}` : 'PGlite in memory',
     prisma,
+    changes,
     async ready() {
       try {
         return (await pendingMigrations(session, migrations)).length === 0;
@@ -193,6 +203,7 @@ async function openPGlite(dir: string | undefined, migrations: Migration[]): Pro
       }
     },
     async close() {
+      await changes.close();
       await prisma.$disconnect();
       await lite.close();
     },

@@ -1,11 +1,12 @@
 // The rights service: every use case the surfaces (Slack, web, API) may call, and all they import
 // from it. One use case per file, in a folder per domain, over core/ (what every use case runs on).
 // "Rule N" in comments and tests is rule N of docs/rules.md.
-export { defaultOptions, type RightsDeps, type RightsOptions } from './core/deps.ts';
+export { defaultOptions, type RightsChanges, type RightsDeps, type RightsOptions } from './core/deps.ts';
 export type { Actor } from './core/actor.ts';
 export { AppError, isAppError, type ErrorCode } from './errors.ts';
 export { allActions, decide, type Action, type Decision } from './policy.ts';
 export { authorize, type AuthorizeInput, type AuthorizeResult } from './authorization/authorize.ts';
+export { decisionCache, type DecisionCacheStats } from './authorization/decision-cache.ts';
 export { claimOnce } from './core/claim-once.ts';
 
 export { createEnvironment } from './environments/create-environment.ts';

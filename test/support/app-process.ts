@@ -10,6 +10,9 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 export const appEntry = path.join(repoRoot, 'src/main.ts');
 
+/** what `npm start` runs: compiles src/ to dist/ when it changed since the last build, then runs dist/main.js */
+export const compiledEntry = path.join(repoRoot, 'scripts/start.mjs');
+
 export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -29,6 +32,8 @@ export interface AppOptions {
   startTimeoutMs?: number;
   /** the script and its arguments; src/main.ts unless a benchmark starts something to compare with */
   entry?: string[];
+  /** run it as `npm start` does: the compiled dist/main.js (compiled first when the sources changed), no tsx */
+  compiled?: boolean;
 }
 
 export interface AppProcess {
@@ -64,7 +69,8 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
   let exited: Promise<void>;
 
   async function spawnAndWait(): Promise<void> {
-    child = spawn(process.execPath, ['--import', loader, ...(options.entry ?? [appEntry])], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = options.compiled ? [compiledEntry] : ['--import', loader, ...(options.entry ?? [appEntry])];
+    child = spawn(process.execPath, args, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.on('data', (d) => (out += d));
     child.stderr!.on('data', (d) => (out += d));
     const current = child;

@@ -114,7 +114,7 @@ export async function openTestDatabase(options: Partial<RightsOptions> = {}, whi
     return {
       db,
       url: database.url,
-      deps: { prisma: db.prisma, options: rightsOptions },
+      deps: { prisma: db.prisma, changes: db.changes, options: rightsOptions },
       async close() {
         await db.close();
         await database.drop();
@@ -122,7 +122,7 @@ export async function openTestDatabase(options: Partial<RightsOptions> = {}, whi
     };
   }
   const db = await openDatabase({});
-  return { db, deps: { prisma: db.prisma, options: rightsOptions }, close: () => db.close() };
+  return { db, deps: { prisma: db.prisma, changes: db.changes, options: rightsOptions }, close: () => db.close() };
 }
 
 /** A TCP port that accepts connections and never says a word: a database that does not answer. */

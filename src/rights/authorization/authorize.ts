@@ -6,7 +6,9 @@ import { normaliseEmail } from '../email.ts';
 import { AppError } from '../errors.ts';
 import { parseInput } from '../input.ts';
 import { allActions, decide, environmentActions, type Action, type Decision } from '../policy.ts';
-import { lookUpForDecision } from './decision-batch.ts';
+import { nowOf } from '../core/clock.ts';
+import { decisionCache } from './decision-cache.ts';
+import { lookUpForDecision, type DecisionRow } from './decision-batch.ts';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -39,7 +41,7 @@ export async function authorize(deps: RightsDeps, raw: AuthorizeInput, environme
   const email = byId ? null : normaliseEmail(data.user);
   if (!byId && !email) throw new AppError('invalid_input', 'user must be a user id or a valid email address.', 'user');
   const organisationId = needsOrg ? data.organisationId! : null;
-  const user = await lookUpForDecision(deps.prisma, byId ? data.user : null, email, organisationId);
+  const user = await lookUp(deps, byId ? data.user : null, email, organisationId);
   const base = { action: data.action, organisationId: data.organisationId ?? null };
   if (!user || (environmentId && user.environmentId !== environmentId)) {
     return { ...base, userId: null, allowed: false, reason: 'unknown user' };
@@ -51,4 +53,25 @@ export async function authorize(deps: RightsDeps, raw: AuthorizeInput, environme
     return { ...base, userId: user.id, allowed: false, reason: 'unknown organisation' };
   }
   return { ...base, userId: user.id, ...decision };
+}
+
+/** The user and their membership, from the process's cache while the database's change feed is live (decision-cache.ts). */
+async function lookUp(deps: RightsDeps, userId: string | null, email: string | null, organisationId: string | null): Promise<DecisionRow | undefined> {
+  const cache = decisionCache(deps.changes);
+  if (!cache?.live()) {
+    if (cache) cache.counts.bypassed++;
+    return lookUpForDecision(deps.prisma, userId, email, organisationId);
+  }
+  const key = `${userId ?? ''}|${email ?? ''}|${organisationId ?? ''}`;
+  const now = nowOf(deps).getTime();
+  const hit = cache.get(key, now);
+  if (hit) {
+    cache.counts.hits++;
+    return hit.row;
+  }
+  cache.counts.misses++;
+  const generation = cache.generation;
+  const row = await lookUpForDecision(deps.prisma, userId, email, organisationId);
+  cache.set(key, row, generation, now, { userId, email });
+  return row;
 }

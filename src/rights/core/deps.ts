@@ -14,8 +14,27 @@ export interface RightsOptions {
   extraPublicDomains: string[];
 }
 
+/**
+ * What the database says about changes of rights (every process's, at commit): the decision cache
+ * of `authorize` is used only while `live()` is true and forgets what each change names. A feed that
+ * lost its connection says `lost()` (it may have missed changes) and is not live until it listens again.
+ */
+export interface RightsChanges {
+  live(): boolean;
+  subscribe(listener: RightsChangeListener): () => void;
+}
+
+export interface RightsChangeListener {
+  /** `u:<user id>:<email>`, `m:<user id>` or `*` (see the migration rights_changes) */
+  changed(what: string): void;
+  /** changes may have been missed: forget everything */
+  lost(): void;
+}
+
 export interface RightsDeps {
   prisma: Prisma;
+  /** changes of rights as the database reports them; unset: decisions are never cached */
+  changes?: RightsChanges;
   /** the service clock (see clock.ts); unset: the system clock */
   now?: () => Date;
   options: RightsOptions;

@@ -1,6 +1,7 @@
 // Transactions that a change runs in, and the row locks that serialise changes to one environment or
 // one organisation.
 import type { Prisma as PrismaNS } from '../../generated/prisma/client.ts';
+import { decisionCache } from '../authorization/decision-cache.ts';
 import type { RightsDeps } from './deps.ts';
 
 export type Tx = PrismaNS.TransactionClient;
@@ -11,11 +12,16 @@ export type Tx = PrismaNS.TransactionClient;
  * A unique violation (P2002) is retried too: it means a concurrent change inserted the same row
  * (two invitations of one address, one organisation name) after this one checked, and the retry's
  * own check then reports it as a domain error instead of a raw database error.
+ * Once it commits, this process's cached decisions are forgotten (decision-cache.ts).
  */
 export async function transaction<T>(deps: RightsDeps, fn: (tx: Tx) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await deps.prisma.$transaction(fn, { maxWait: 10_000, timeout: 20_000 });
+      const result = await deps.prisma.$transaction(fn, { maxWait: 10_000, timeout: 20_000 });
+      // This process's own change is seen by its next decision at once, before the database's
+      // announcement of it comes back (every process hears that one, this one included).
+      decisionCache(deps.changes)?.forgetAll();
+      return result;
     } catch (err) {
       const code = (err as { code?: string }).code;
       const retryable = code === 'P2034' || code === 'P2002' || /deadlock detected|could not serialize/i.test(String((err as Error).message));
