@@ -4,13 +4,15 @@
 // its deliverer could not render fails the change that caused it, instead of failing at delivery later.
 import type { z } from 'zod';
 import { emailMessage, type EmailMessage } from './email.ts';
+import { slackWork, type SlackWork } from './slack-work.ts';
 import { slackNotification, slackNotificationData, type SlackNotification, type SlackNotificationData, type SlackNotificationKind } from './slack.ts';
 
 export * from './delivery-failure.ts';
 export * from './email.ts';
 export * from './slack.ts';
+export * from './slack-work.ts';
 
-export type OutboxMessage = { email: EmailMessage } | { slack: SlackNotification };
+export type OutboxMessage = { email: EmailMessage } | { slack: SlackNotification } | { work: SlackWork };
 
 /** Raised when code queues a message that does not match its schema: a bug, never a person's mistake. */
 export class OutboxMessageError extends Error {
@@ -22,6 +24,7 @@ export class OutboxMessageError extends Error {
 
 export function checkOutboxMessage(message: OutboxMessage): void {
   if ('email' in message) check(`email "${message.email.template}"`, emailMessage, message.email);
+  else if ('work' in message) check(`Slack work "${message.work.type}"`, slackWork, message.work);
   else check(`Slack notification "${message.slack.kind}"`, slackNotification, message.slack);
 }
 

@@ -1,2 +1,2 @@
-export { createOutboxWorker, outboxDefaults, type OutboxWorker, type OutboxWorkerOptions } from './worker.ts';
+export { createOutboxWorker, outboxDefaults, type Deliver, type OutboxWorker, type OutboxWorkerOptions } from './worker.ts';
 export { retryDelayMs, isPermanent } from './backoff.ts';

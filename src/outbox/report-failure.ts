@@ -16,7 +16,8 @@ const isReport = (m: ClaimedMessage) =>
   (m.payload as { template?: string }).template === 'delivery-failed' || (m.payload as { kind?: string }).kind === 'outbox.failed';
 
 export async function reportFailure(tx: Tx, m: ClaimedMessage, error: string, opts: { slackAvailable: boolean }): Promise<void> {
-  if (!m.environmentId || isReport(m)) return;
+  // Slack work is answered to the person who asked, not reported; it has no environment anyway.
+  if (!m.environmentId || isReport(m) || m.kind === 'SLACK_WORK') return;
   const recipient = m.kind === 'EMAIL' ? String((m.payload as { to?: unknown }).to ?? '') : String((m.payload as { channel?: unknown }).channel ?? '');
   const what = m.kind === 'SLACK' ? 'slack' : (m.payload as { template?: string }).template === 'invitation' ? 'invitation' : 'email';
   const data: DeliveryFailure = { what, description: describe(m), recipient, attempts: m.attempts + 1, lastError: error.slice(0, 300), messageId: m.id };

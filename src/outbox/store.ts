@@ -5,9 +5,11 @@ import { Prisma as P } from '../generated/prisma/client.ts';
 import type { Prisma } from '../db/database.ts';
 import type { Tx } from '../rights/index.ts';
 
+export type OutboxKind = 'EMAIL' | 'SLACK' | 'SLACK_WORK';
+
 export interface ClaimedMessage {
   id: string;
-  kind: 'EMAIL' | 'SLACK';
+  kind: OutboxKind;
   payload: Record<string, unknown>;
   /** failed attempts so far */
   attempts: number;
@@ -17,7 +19,7 @@ export interface ClaimedMessage {
 
 const NOW = P.sql`(now() AT TIME ZONE 'UTC')`;
 
-export async function claimDue(prisma: Prisma, opts: { limit: number; leaseMs: number; kinds: ('EMAIL' | 'SLACK')[] }): Promise<ClaimedMessage[]> {
+export async function claimDue(prisma: Prisma, opts: { limit: number; leaseMs: number; kinds: OutboxKind[] }): Promise<ClaimedMessage[]> {
   if (opts.kinds.length === 0) return [];
   const kinds = P.join(opts.kinds.map((k) => P.sql`${k}::"OutboxKind"`));
   const rows = await prisma.$queryRaw<ClaimedMessage[]>`
@@ -36,13 +38,13 @@ export async function claimDue(prisma: Prisma, opts: { limit: number; leaseMs: n
 
 /**
  * Sent. A link in the payload (an invitation's activation link) is wiped: only the email needed it,
- * and a database dump must not hand out working links.
+ * and a database dump must not hand out working links; so is Slack work's response_url.
  */
 export async function markSent(prisma: Prisma, id: string): Promise<void> {
   await prisma.$executeRaw`
     UPDATE "OutboxMessage"
        SET status = 'SENT', "sentAt" = ${NOW}, "lockedUntil" = NULL, "lastError" = NULL, attempts = attempts + 1,
-           payload = CASE WHEN payload #> '{data,link}' IS NOT NULL THEN jsonb_set(payload, '{data,link}', 'null'::jsonb) ELSE payload END
+           payload = (CASE WHEN payload #> '{data,link}' IS NOT NULL THEN jsonb_set(payload, '{data,link}', 'null'::jsonb) ELSE payload END) - 'responseUrl'
      WHERE id = ${id}`;
 }
 
@@ -59,7 +61,7 @@ export async function markFailed(tx: Tx, id: string, error: string): Promise<boo
   const n = await tx.$executeRaw`
     UPDATE "OutboxMessage"
        SET status = 'FAILED', attempts = attempts + 1, "lastError" = ${error}, "lockedUntil" = NULL,
-           payload = CASE WHEN payload #> '{data,link}' IS NOT NULL THEN jsonb_set(payload, '{data,link}', 'null'::jsonb) ELSE payload END
+           payload = (CASE WHEN payload #> '{data,link}' IS NOT NULL THEN jsonb_set(payload, '{data,link}', 'null'::jsonb) ELSE payload END) - 'responseUrl'
      WHERE id = ${id} AND status = 'PENDING'`;
   return n === 1;
 }

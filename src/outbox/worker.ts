@@ -5,7 +5,7 @@ import type { Prisma } from '../db/database.ts';
 import type { Logger } from '../log.ts';
 import { retryDelayMs, isPermanent } from './backoff.ts';
 import { reportFailure } from './report-failure.ts';
-import { claimDue, extendLease, markFailed, markSent, reschedule, type ClaimedMessage } from './store.ts';
+import { claimDue, extendLease, markFailed, markSent, reschedule, type ClaimedMessage, type OutboxKind } from './store.ts';
 import { releaseWaiting } from './waiting.ts';
 
 // The worker hands each delivery the payload it stored; the delivery checks it against its own contract.
@@ -14,9 +14,13 @@ export type Deliver = (payload: never, messageId: string) => Promise<unknown>;
 export interface OutboxWorkerOptions {
   prisma: Prisma;
   logger: Logger;
-  deliverEmail: Deliver;
+  deliverEmail?: Deliver;
   /** unset while Slack is not configured: SLACK messages then wait, PENDING */
   deliverSlack?: Deliver;
+  /** Slack work done after its ack (src/slack/work.ts) */
+  deliverWork?: Deliver;
+  /** the kinds this worker takes; by default emails, and Slack notifications when deliverSlack is set */
+  kinds?: OutboxKind[];
   batchSize?: number;
   pollIntervalMs?: number;
   /**
@@ -37,6 +41,8 @@ export interface OutboxWorker {
   stop(): Promise<void>;
   /** one claim-and-deliver round; returns how many messages it handled */
   runOnce(): Promise<number>;
+  /** something was just queued: look now instead of after the poll interval */
+  nudge(): void;
 }
 
 export const outboxDefaults = {
@@ -55,15 +61,17 @@ const errorText = (err: unknown) => (err instanceof Error ? err.message : String
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const o = { ...outboxDefaults, ...options };
   const log = o.logger.child({ component: 'outbox' });
-  const kinds: ('EMAIL' | 'SLACK')[] = o.deliverSlack ? ['EMAIL', 'SLACK'] : ['EMAIL'];
+  const kinds: OutboxKind[] = o.kinds ?? (o.deliverSlack ? ['EMAIL', 'SLACK'] : ['EMAIL']);
+  const deliveries: Record<OutboxKind, Deliver | undefined> = { EMAIL: o.deliverEmail, SLACK: o.deliverSlack, SLACK_WORK: o.deliverWork };
   let running = false;
   let loop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
+  let nudged = false;
   let releaser: ReturnType<typeof setInterval> | null = null;
   let releasing: Promise<void> | null = null;
 
   async function handle(m: ClaimedMessage) {
-    const deliver = m.kind === 'EMAIL' ? o.deliverEmail : o.deliverSlack;
+    const deliver = deliveries[m.kind];
     try {
       if (!deliver) throw new Error('no delivery for this kind of message');
       await deliver(m.payload as never, m.id);
@@ -91,6 +99,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
 
   async function runOnce(): Promise<number> {
+    nudged = false;
+    // A macrotask boundary first: on PGlite (SQL on this thread) requests waiting to be read and
+    // acknowledged go before the next round of work.
+    await new Promise((resolve) => setImmediate(resolve));
     const batch = await claimDue(o.prisma, { limit: o.batchSize, leaseMs: o.leaseMs, kinds });
     const inFlight = new Set(batch.map((m) => m.id));
     const renew = setInterval(() => {
@@ -114,7 +126,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   // server that does not answer) does not keep them waiting. Only with Slack: without it they have
   // nowhere to go anyway.
   function releaseRound() {
-    if (releasing || !o.deliverSlack) return;
+    if (releasing || !o.deliverSlack || !kinds.includes('SLACK')) return;
     releasing = releaseWaiting(o.prisma)
       .then((decided) => {
         if (decided.released || decided.dropped) log.info(decided, 'waiting Slack notifications released or dropped');
@@ -139,7 +151,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       } catch (err) {
         log.error({ error: errorText(err) }, 'outbox round failed; trying again shortly');
       }
-      if (running && handled < o.batchSize) await pause(o.pollIntervalMs);
+      if (running && handled < o.batchSize && !nudged) await pause(o.pollIntervalMs);
     }
   }
 
@@ -161,5 +173,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       loop = null;
     },
     runOnce,
+    nudge() {
+      nudged = true;
+      wake?.();
+    },
   };
 }

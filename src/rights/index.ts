@@ -8,6 +8,7 @@ export { allActions, decide, type Action, type Decision } from './policy.ts';
 export { authorize, type AuthorizeInput, type AuthorizeResult } from './authorization/authorize.ts';
 export { decisionCache, type DecisionCacheStats } from './authorization/decision-cache.ts';
 export { claimOnce } from './core/claim-once.ts';
+export { nowOf } from './core/clock.ts';
 
 export { createEnvironment } from './environments/create-environment.ts';
 export { setNotificationChannel } from './environments/set-notification-channel.ts';
@@ -74,5 +75,5 @@ export { authenticateApiToken } from './api-tokens/authenticate-api-token.ts';
 export { sweepExpired } from './housekeeping/sweep-expired.ts';
 
 // For the outbox worker, which reports a failed delivery in the same transaction that marks it failed.
-export { enqueue, notifyAdministrators, slackRecipients, WAITING_SUFFIX, type AdministratorsTold } from './core/outbox.ts';
+export { enqueue, queueSlackWork, notifyAdministrators, slackRecipients, WAITING_SUFFIX, type AdministratorsTold } from './core/outbox.ts';
 export type { Tx } from './core/transaction.ts';

@@ -1,7 +1,7 @@
 // The Slack surface as one object: a Bolt app whose HTTP endpoint (/slack/events) is an express
 // router the web server mounts on its own port, or a Socket Mode connection when SLACK_APP_TOKEN is
 // set; plus deliverNotification for the outbox worker.
-import { App, ExpressReceiver, type Authorize } from '@slack/bolt';
+import { App, ExpressReceiver, webApi, type Authorize } from '@slack/bolt';
 import express, { type Router } from 'express';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
@@ -14,17 +14,22 @@ import { unanswerable } from './errors.ts';
 import { Identity } from './identity.ts';
 import { registerActions } from './listeners/actions/index.ts';
 import { registerCommands } from './listeners/commands/index.ts';
+import { runSubcommand } from './listeners/commands/econnect.ts';
+import { workButton } from './listeners/actions/notification-buttons.ts';
+import { postConfirmation } from './listeners/views/submission.ts';
 import { registerEvents } from './listeners/events/index.ts';
 import { registerOptions } from './listeners/options/index.ts';
 import { registerViews } from './listeners/views/index.ts';
 import { createNotifier } from './notifications.ts';
 import { WorkQueue } from './work-queue.ts';
+import { workDelivery } from './work.ts';
+import { createOutboxWorker } from '../outbox/index.ts';
 
 export interface SlackApp {
   app: App;
   /** mount with app.use(router) before any body parser: Bolt verifies the raw body's signature */
   router: Router | null;
-  /** Socket Mode: connects; HTTP: nothing to do (the router is served by the web server) */
+  /** starts the worker of Slack work recorded before its ack; Socket Mode: also connects (HTTP: the router is served by the web server) */
   start(): Promise<void>;
   stop(): Promise<void>;
   deliverNotification(payload: Notification, messageId: string): Promise<{ channel: string; ts: string }>;
@@ -67,7 +72,32 @@ export function createSlackApp({ config, deps, logger, identityTtlMs, workConcur
   });
   // Listeners answer their own failures; what still escapes one has nobody left to tell.
   app.error(async (err) => unanswerable(err, log, 'unhandled Slack listener error'));
-  const ctx: SlackContext = { deps, identity: new Identity(deps, identityTtlMs), logger: log, command, work: new WorkQueue(workConcurrency) };
+  const ctx: SlackContext = {
+    deps,
+    identity: new Identity(deps, identityTtlMs),
+    logger: log,
+    command,
+    work: new WorkQueue(workConcurrency),
+    queued: () => worker.nudge(),
+  };
+  // Work recorded before an ack (src/slack/work.ts) is done by the outbox's leased worker, a few
+  // pieces at a time; the client is the bot's, as in a listener.
+  const client = new webApi.WebClient(botToken, { ...clientOptions, logger: bolt });
+  const worker = createOutboxWorker({
+    prisma: deps.prisma,
+    logger: log,
+    kinds: ['SLACK_WORK'],
+    deliverWork: workDelivery(ctx, client, {
+      command: (work, answer) => runSubcommand(ctx, work.command, client, answer),
+      button: workButton(ctx, client),
+      confirm: (work) => postConfirmation(client, log.child({ requestId: work.requestId }), { channel: work.channel, user: work.user_id, text: work.text, requestId: work.requestId }),
+    }) as never,
+    batchSize: workConcurrency,
+    // a crashed process's work is taken again within seconds; renewed while it runs
+    leaseMs: 6_000,
+    // an answer is worth little after a few minutes: 1 s, 2 s ... about a minute of trying
+    maxAttempts: 7,
+  });
   registerCommands(app, ctx);
   registerViews(app, ctx);
   registerActions(app, ctx);
@@ -86,10 +116,12 @@ export function createSlackApp({ config, deps, logger, identityTtlMs, workConcur
     app,
     router,
     async start() {
+      worker.start();
       if (socketMode) await app.start();
     },
     async stop() {
       if (socketMode) await app.stop();
+      await worker.stop();
     },
     deliverNotification: createNotifier(botToken, apiUrl),
   };

@@ -10,6 +10,8 @@ export interface SlackContext {
   logger: Logger;
   /** the slash command's name as configured, e.g. /econnect (only used in help texts) */
   command: string;
-  /** runs the work after an ack (commands, buttons) */
+  /** runs the work right after an ack that cannot wait for the work worker (it opens a modal) */
   work: WorkQueue;
+  /** work was just recorded (src/slack/work.ts): the work worker looks at once */
+  queued(): void;
 }

@@ -69,6 +69,8 @@ export async function startSlackInProcess(options: { rights?: Partial<RightsOpti
     // as main.ts does: PGlite runs its SQL on this thread
     workConcurrency: backend === 'pglite' ? 1 : 2,
   });
+  // the worker of the work recorded before each ack, as main.ts starts it
+  await slack.start();
   const ctx: WebContext = { db, deps, logger: captured.logger, csrf: createCsrf(randomBytes(32).toString('base64url'), false), secureCookies: false };
   const web = createWebApp(ctx, { slack: slack.router ?? undefined });
   const server: Server = await new Promise((resolve) => {

@@ -23,6 +23,12 @@ const valid: OutboxMessage[] = [
   },
   { slack: { channel: 'C0ADMINS', kind: 'user.auto_joined', data: { userId: 'u-2', userName: null, email: 'dora@acme.test', environmentName: 'Acme' } } },
   { slack: { channel: 'C0ADMINS', kind: 'outbox.failed', data: { what: 'email', description: 'an email (invitation)', recipient: 'x@acme.test', attempts: 3, lastError: 'timeout' } } },
+  {
+    work: {
+      type: 'command', receivedAt: later, responseUrl: 'https://hooks.slack.com/commands/T1/1/x',
+      command: { command: '/econnect', text: 'invite carl@acme.test', user_id: 'U0ADA', team_id: 'T1', channel_id: 'C0ADMINS', trigger_id: '1.2.abc' },
+    },
+  },
 ];
 
 const problem = (message: unknown) => {
@@ -36,7 +42,7 @@ const problem = (message: unknown) => {
 };
 
 describe('outbox message contract', () => {
-  it.each(valid.map((m) => ['email' in m ? m.email.template : m.slack.kind, m] as const))('accepts %s as the rights service queues it', (_name, message) => {
+  it.each(valid.map((m) => ['email' in m ? m.email.template : 'work' in m ? `work ${m.work.type}` : m.slack.kind, m] as const))('accepts %s as the rights service queues it', (_name, message) => {
     expect(problem(message)).toBeNull();
   });
 

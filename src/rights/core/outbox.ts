@@ -1,7 +1,8 @@
 // The outbox queue: the messages a change causes (emails, Slack notifications) are written in the
 // change's own transaction (rule 10) and delivered later by the outbox worker (src/outbox).
 import type { Prisma as PrismaNS } from '../../generated/prisma/client.ts';
-import { checkOutboxMessage, checkSlackNotificationData, type OutboxMessage, type SlackNotification, type SlackNotificationData, type SlackNotificationKind } from '../../messages/index.ts';
+import { checkOutboxMessage, checkSlackNotificationData, type OutboxMessage, type SlackNotification, type SlackNotificationData, type SlackNotificationKind, type SlackWork } from '../../messages/index.ts';
+import type { RightsDeps } from './deps.ts';
 import type { Tx } from './transaction.ts';
 
 /**
@@ -11,12 +12,21 @@ import type { Tx } from './transaction.ts';
  */
 export async function enqueue(tx: Tx, environmentId: string | null, dedupeKey: string, message: OutboxMessage) {
   checkOutboxMessage(message);
-  const kind = 'email' in message ? 'EMAIL' : 'SLACK';
-  const payload = ('email' in message ? message.email : message.slack) as unknown as PrismaNS.InputJsonValue;
-  await tx.outboxMessage.createMany({
+  const kind = 'email' in message ? 'EMAIL' : 'work' in message ? 'SLACK_WORK' : 'SLACK';
+  const payload = ('email' in message ? message.email : 'work' in message ? message.work : message.slack) as unknown as PrismaNS.InputJsonValue;
+  const { count } = await tx.outboxMessage.createMany({
     data: [{ environmentId, kind, dedupeKey, payload }],
     skipDuplicates: true,
   });
+  return count === 1;
+}
+
+/**
+ * Records Slack work to be done after Slack's ack (one insert, before the ack): the Slack worker does
+ * it, once per `key` (a second delivery of the same request records nothing). True when recorded now.
+ */
+export function queueSlackWork(deps: RightsDeps, key: string, work: SlackWork): Promise<boolean> {
+  return enqueue(deps.prisma as unknown as Tx, null, key, { work });
 }
 
 /** How the administrators are told about an event: in Slack, or by email while Slack has nobody to tell. */

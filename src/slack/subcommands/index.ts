@@ -30,4 +30,13 @@ export const subcommands: Record<string, Subcommand> = {
 };
 
 export { help };
+
+/** The forms a subcommand opens when typed without arguments. */
+const formsWithoutArguments = new Set(['invite', 'set-role', 'make-admin', 'add-to-org', 'remove-member', 'create-org', 'org']);
+
+/** True when the subcommand opens a modal: it must run within the trigger_id's 3 seconds, right after the ack. */
+export function opensModal(name: string, args: string[]): boolean {
+  if (args.length === 0) return formsWithoutArguments.has(name);
+  return name === 'org' && args[0]!.toLowerCase() === 'edit';
+}
 export type { Run, Subcommand } from './run.ts';

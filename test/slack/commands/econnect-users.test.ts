@@ -14,7 +14,8 @@ afterAll(async () => {
 afterEach(() => app.fake.assertClean());
 
 const user = (email: string) => app.deps.prisma.user.findUnique({ where: { email }, include: { invitations: { orderBy: { createdAt: 'asc' } } } });
-const audits = (targetId: string, action: string) => app.deps.prisma.auditEvent.findMany({ where: { targetId, action } });
+// in the order they happened (the id is a sequence): rows come back in no promised order otherwise
+const audits = (targetId: string, action: string) => app.deps.prisma.auditEvent.findMany({ where: { targetId, action }, orderBy: { id: 'asc' } });
 
 describe('invite', () => {
   it('invites with the role given, queues the activation email, and tells the channel who invited whom', async () => {

@@ -1,6 +1,7 @@
 // The slash command's listener: it acks at once, finds the caller, runs the subcommand, and turns any
 // error into an answer only the caller sees. Each test has its own environment and channel.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { queueSlackWork } from '../../../src/rights/index.ts';
 import { messageText } from '../../support/fake-slack.ts';
 import { startSlackInProcess, type SlackInProcess } from '../../support/slack-in-process.ts';
 import { waitFor } from '../../support/wait-for.ts';
@@ -51,24 +52,46 @@ describe('/econnect', () => {
     expect(await app.deps.prisma.environment.findUniqueOrThrow({ where: { id: ws.environmentId } })).toMatchObject({ slackTeamId: teamId });
   });
 
-  it('a duplicate delivery of one command (same trigger_id) changes state once and is confirmed once', async () => {
+  it('a duplicate delivery of one command (same trigger_id) is recorded once, changes state once and is confirmed once', async () => {
     const ws = await app.workspace();
     const body = app.rq.commandBody(ws.as('admin'), 'create-org Acme Twice', ws.channel);
     const triggerId = new URLSearchParams(body).get('trigger_id')!;
     const [a, b] = await Promise.all([app.rq.send(body), app.rq.send(body)]);
     expect([a.status, b.status]).toEqual([200, 200]);
     await ws.driver.posted(/created the organisation \*Acme Twice\*/);
-    // A copy ends by logging that it is done, or by answering the caller. On PostgreSQL the copy
-    // that loses the race can be answered that the organisation already exists; what is promised is
-    // one change and one confirmation.
-    const responseUrl = new URLSearchParams(body).get('response_url')!;
-    const ended = () => app.log.filter((l) => l.includes('subcommand done') && l.includes(triggerId)).length + app.fake.responses.filter((r) => responseUrl.endsWith(`/${r.id}`)).length;
-    await waitFor(() => ended() === 2, { what: 'both copies at their end' });
+    // The work is recorded before each ack, once per trigger_id: the second copy records nothing, so
+    // once both are acknowledged there is one piece of work, and it is done (and logged) once.
+    const work = await app.deps.prisma.outboxMessage.findMany({ where: { kind: 'SLACK_WORK', dedupeKey: `slack-work:command:${triggerId}` } });
+    expect(work).toHaveLength(1);
+    await waitFor(async () => (await app.deps.prisma.outboxMessage.findUniqueOrThrow({ where: { id: work[0]!.id } })).status === 'SENT', { what: 'the work to be recorded as done' });
+    expect(app.log.filter((l) => l.includes('subcommand done') && l.includes(triggerId))).toHaveLength(1);
     expect(ws.driver.postedHere()).toHaveLength(1);
     const created = await app.deps.prisma.auditEvent.findMany({ where: { environmentId: ws.environmentId, action: 'organisation.created', details: { path: ['name'], equals: 'Acme Twice' } } });
     expect(created).toHaveLength(1);
     expect(created[0]).toMatchObject({ actorUserId: ws.users.admin.id, actorSlackId: ws.users.admin.slack, requestId: triggerId });
     expect(await app.deps.prisma.organisation.count({ where: { environmentId: ws.environmentId, name: 'Acme Twice' } })).toBe(1);
+  });
+
+  it('work recorded before its ack but worked after the response_url expired (30 minutes) is answered ephemerally in the channel', async () => {
+    const ws = await app.workspace();
+    const responseUrl = app.fake.newResponseUrl();
+    const triggerId = `${Date.now()}.expired`;
+    // as if the app had been down for 31 minutes between the ack and the work
+    await queueSlackWork(app.deps, `slack-work:command:${triggerId}`, {
+      type: 'command',
+      receivedAt: new Date(Date.now() - 31 * 60_000).toISOString(),
+      responseUrl,
+      command: { command: '/econnect', text: 'pending', user_id: ws.users.admin.slack, team_id: app.fake.teamId, channel_id: ws.channel, trigger_id: triggerId },
+    });
+    const [answer] = await app.fake.waitFor('chat.postEphemeral', (a) => a.user === ws.users.admin.slack && a.channel === ws.channel);
+    expect(messageText(answer!.args)).toContain(ws.users.pending.email);
+    expect(app.fake.responses.filter((r) => responseUrl.endsWith(`/${r.id}`))).toEqual([]);
+    // once done, the row no longer holds the response_url
+    const row = await waitFor(async () => {
+      const r = await app.deps.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: `slack-work:command:${triggerId}` } });
+      return r.status === 'SENT' ? r : null;
+    }, { what: 'the work to be recorded as done' });
+    expect(row.payload).not.toHaveProperty('responseUrl');
   });
 
   it('confirms through the response_url when the bot may not post in the channel', async () => {

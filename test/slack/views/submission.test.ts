@@ -22,16 +22,16 @@ describe('a modal submission', () => {
     const body = app.rq.viewSubmission(ws.as('admin'), view, { name: { value: value.text('Acme Double') } }, view.id, 'hash1');
     const answers = await Promise.all([app.rq.send(body), app.rq.send(body)]);
     expect(answers.map((r) => r.status)).toEqual([200, 200]);
-    // A copy that acked with an empty body then claims the right to confirm, and only a successful
-    // claim posts. On PostgreSQL the copy that loses the race can instead keep the modal open saying
-    // the organisation already exists. Once every copy has claimed or answered so, all is decided.
+    // A copy that acks with an empty body has recorded its confirmation before the ack, once per view
+    // id and hash: the second records nothing. On PostgreSQL the copy that loses the race can instead
+    // keep the modal open saying the organisation already exists.
     const requestId = `${view.id}:hash1`;
-    const claims = () => app.queries.filter((q) => q.model === 'IdempotencyKey' && q.operation === 'createMany' && JSON.stringify(q.args).includes(`slack-confirm:${requestId}`));
     const keptOpen = answers.filter((r) => r.json?.response_action === 'errors');
     expect(keptOpen.map((r) => r.json.errors.name)).toEqual(keptOpen.map(() => expect.stringMatching(/already exists/)));
     expect(answers.filter((r) => r.text === '')).toHaveLength(2 - keptOpen.length);
-    await waitFor(() => claims().length === 2 - keptOpen.length, { what: 'each closed copy claiming the confirmation' });
-    expect(claims().filter((q) => (q.result as { count: number }).count === 1)).toHaveLength(1);
+    const recorded = await app.deps.prisma.outboxMessage.findMany({ where: { kind: 'SLACK_WORK', dedupeKey: `slack-work:confirm:${requestId}` } });
+    expect(recorded).toHaveLength(1);
+    await waitFor(async () => (await app.deps.prisma.outboxMessage.findUniqueOrThrow({ where: { id: recorded[0]!.id } })).status === 'SENT', { what: 'the confirmation to be recorded as posted' });
     await ws.driver.posted(/created the organisation \*Acme Double\*/);
     expect(await app.deps.prisma.auditEvent.count({ where: { environmentId: ws.environmentId, action: 'organisation.created', requestId } })).toBe(1);
     expect(await app.deps.prisma.organisation.count({ where: { environmentId: ws.environmentId, name: 'Acme Double' } })).toBe(1);

@@ -1,29 +1,59 @@
-// The one slash command: ack at once, find the caller, run the subcommand, and turn any error into an
-// ephemeral answer that says why and what to do.
-import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs, SlashCommand, webApi } from '@slack/bolt';
+// The one slash command. Work that opens a modal runs right after the ack (a trigger_id lives 3 s);
+// everything else is recorded before the ack and done by the Slack work worker (src/slack/work.ts),
+// so a crash after the ack loses nothing. Either way: find the caller, run the subcommand, and turn
+// any error into an ephemeral answer that says why and what to do.
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs, webApi } from '@slack/bolt';
 import { helpText } from '../../blocks/messages.ts';
 import { tokenize } from '../../command-text.ts';
 import type { SlackContext } from '../../context.ts';
 import { errorText } from '../../errors.ts';
 import { cut, message, userText } from '../../blocks/text.ts';
-import { claimOnce } from '../../../rights/index.ts';
 import { confirmInChannel } from '../../reply.ts';
-import { help, subcommands, type Run } from '../../subcommands/index.ts';
+import { help, opensModal, subcommands, type Run } from '../../subcommands/index.ts';
 import type { Caller } from '../../identity.ts';
+import { recordCommand, type Answerer } from '../../work.ts';
+
+/** The fields of a slash command the work needs (also what the work row keeps). */
+export interface CommandFields {
+  command: string;
+  text: string;
+  user_id: string;
+  team_id: string;
+  channel_id: string;
+  trigger_id: string;
+}
 
 export function econnectCommand(ctx: SlackContext) {
   return async ({ command, ack, client, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+    const [word, ...args] = tokenize(command.text ?? '');
+    if (opensModal(word?.toLowerCase() ?? 'help', args)) {
+      await ack();
+      const answer: Answerer = async (m) => void (await respond(m as never));
+      await ctx.work.run(() => runSubcommand(ctx, command, client, answer).catch((err) => ctx.logger.warn({ err }, 'could not answer the caller')));
+      return;
+    }
+    try {
+      await recordCommand(ctx, command);
+    } catch (err) {
+      ctx.logger.error({ err, requestId: command.trigger_id }, 'could not record a Slack command; it was refused');
+      await ack({ response_type: 'ephemeral', text: ':warning: I could not take this command in: the database did not answer. Nothing was changed; try again in a minute.' });
+      return;
+    }
     await ack();
-    await ctx.work.run(() => runSubcommand(ctx, command, client, respond));
+    ctx.queued();
   };
 }
 
-async function runSubcommand(ctx: SlackContext, command: SlashCommand, client: webApi.WebClient, respond: RespondFn) {
+/**
+ * Runs a subcommand and answers. Throws only when the answer itself could not be given, so durable
+ * work is tried again (the change runs once: its request id is the trigger_id).
+ */
+export async function runSubcommand(ctx: SlackContext, command: CommandFields, client: webApi.WebClient, answer: Answerer) {
   const [word, ...args] = tokenize(command.text ?? '');
   const name = word?.toLowerCase() ?? 'help';
   const sub = subcommands[name];
   const logger = ctx.logger.child({ command: command.command, subcommand: name, slackUser: command.user_id, team: command.team_id, requestId: command.trigger_id });
-  const ephemeral = async (m: { text: string; blocks?: unknown[] }) => void (await respond({ response_type: 'ephemeral', ...m } as never));
+  const ephemeral = (m: { text: string; blocks?: unknown[] }) => answer({ response_type: 'ephemeral', ...m });
   try {
     if (!sub) {
       await ephemeral(message(`I do not know ${userText(cut(name, 40))}. Here is what I can do:\n${helpText(ctx.command)}`));
@@ -39,19 +69,13 @@ async function runSubcommand(ctx: SlackContext, command: SlashCommand, client: w
       channelId: command.channel_id,
       triggerId: command.trigger_id,
       respond: ephemeral,
-      // A retried delivery of the same command (same trigger_id) changes state once and is confirmed once.
-      confirm: async (text) => {
-        if (!(await claimOnce(ctx.deps, `slack-confirm:${command.trigger_id}`))) return;
-        await confirmInChannel(client, logger, {
-          channel: command.channel_id,
-          callerSlackId: command.user_id,
-          fallback: (m) => respond({ response_type: 'in_channel', ...m }),
-        }, text);
-      },
+      // A repeated delivery of the command is recorded once (its trigger_id), so it is confirmed once.
+      confirm: (text) =>
+        confirmInChannel(client, logger, { channel: command.channel_id, callerSlackId: command.user_id, fallback: (m) => answer({ response_type: 'in_channel', ...m }) }, text),
     };
     await sub.run(run);
     logger.info('subcommand done');
   } catch (err) {
-    await ephemeral(message(errorText(err, logger, command.trigger_id))).catch((e) => logger.warn({ err: e }, 'could not answer the caller'));
+    await ephemeral(message(errorText(err, logger, command.trigger_id)));
   }
 }

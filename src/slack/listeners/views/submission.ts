@@ -6,8 +6,8 @@ import { decodeMeta, type ModalMeta } from '../../blocks/modals.ts';
 import type { SlackContext } from '../../context.ts';
 import { errorText, modalErrors } from '../../errors.ts';
 import type { Caller } from '../../identity.ts';
-import { claimOnce } from '../../../rights/index.ts';
 import { confirmInChannel, tellCaller } from '../../reply.ts';
+import { recordConfirmation } from '../../work.ts';
 
 export type Values = Record<string, string | string[] | null>;
 
@@ -55,14 +55,28 @@ export function submission(ctx: SlackContext, handle: (s: Submission) => Promise
       await ack({ response_action: 'update', view: outcome.update as never });
       return;
     }
-    await ack();
-    // A double-submitted view changed state once; it is confirmed once too.
-    if (!(await claimOnce(ctx.deps, `slack-confirm:${requestId}`))) return;
+    // The change is made; its confirmation is recorded before the ack and posted by the Slack work
+    // worker (src/slack/work.ts), so a crash after the ack does not lose it. A double-submitted view
+    // changed state once and records its confirmation once.
     try {
-      await confirmInChannel(client, logger, { channel: meta.channel, callerSlackId: body.user.id }, outcome.confirm);
+      await recordConfirmation(ctx, { channel: meta.channel, user: body.user.id, text: outcome.confirm, requestId });
     } catch (err) {
-      // The change is done; only the confirmation failed. Say so to the caller.
-      await tellCaller(client, meta.channel, body.user.id, `${outcome.confirm}\n${errorText(err, logger, requestId)}`).catch(() => undefined);
+      logger.warn({ err }, 'could not record the confirmation; posting it now');
+      await ack();
+      await postConfirmation(client, logger, { channel: meta.channel, user: body.user.id, text: outcome.confirm, requestId });
+      return;
     }
+    await ack();
+    ctx.queued();
   };
+}
+
+/** Posts a form's confirmation in its channel; when that fails, tells the caller the change is done. */
+export async function postConfirmation(client: webApi.WebClient, logger: SlackContext['logger'], c: { channel: string; user: string; text: string; requestId: string }) {
+  try {
+    await confirmInChannel(client, logger, { channel: c.channel, callerSlackId: c.user }, c.text);
+  } catch (err) {
+    // The change is done; only the confirmation failed. Say so to the caller.
+    await tellCaller(client, c.channel, c.user, `${c.text}\n${errorText(err, logger, c.requestId)}`);
+  }
 }

@@ -1,0 +1,48 @@
+// Slack work that runs after Slack got its HTTP 200 (src/slack/work.ts), as the outbox stores it: it
+// is recorded before the ack, so a crash after the ack loses nothing. `responseUrl` is the request's
+// response_url (valid 30 minutes from `receivedAt`, five uses), wiped from the row once the work is done.
+import { z } from 'zod';
+
+const slackId = z.string().min(1).max(40);
+
+export const slackWork = z.discriminatedUnion('type', [
+  /** a slash command whose work does not open a modal */
+  z.object({
+    type: z.literal('command'),
+    receivedAt: z.iso.datetime({ offset: true }),
+    responseUrl: z.string().url().nullable(),
+    command: z.object({
+      command: z.string().min(1).max(100),
+      text: z.string().max(4000),
+      user_id: slackId,
+      team_id: z.string().max(40),
+      channel_id: z.string().max(40),
+      trigger_id: z.string().min(1).max(200),
+    }),
+  }),
+  /** a button under a notification whose work does not open a modal (make administrator, block) */
+  z.object({
+    type: z.literal('button'),
+    receivedAt: z.iso.datetime({ offset: true }),
+    responseUrl: z.string().url().nullable(),
+    action: z.enum(['notify_make_admin', 'notify_block']),
+    /** the user the notification is about */
+    value: z.string().max(100),
+    user_id: slackId,
+    team_id: z.string().max(40),
+    channel_id: z.string().max(40),
+    trigger_id: z.string().min(1).max(200),
+  }),
+  /** the channel confirmation of a form whose change was made before its ack */
+  z.object({
+    type: z.literal('confirm'),
+    receivedAt: z.iso.datetime({ offset: true }),
+    responseUrl: z.null(),
+    channel: z.string().max(40),
+    user_id: slackId,
+    text: z.string().min(1).max(3000),
+    requestId: z.string().min(1).max(300),
+  }),
+]);
+
+export type SlackWork = z.input<typeof slackWork>;
