@@ -7,7 +7,6 @@ export { AppError, isAppError, type ErrorCode } from './errors.ts';
 export { allActions, decide, type Action, type Decision } from './policy.ts';
 export { authorize, type AuthorizeInput, type AuthorizeResult } from './authorization/authorize.ts';
 export { decisionCache, type DecisionCacheStats } from './authorization/decision-cache.ts';
-export { claimOnce } from './core/claim-once.ts';
 export { nowOf } from './core/clock.ts';
 
 export { createEnvironment } from './environments/create-environment.ts';
