@@ -69,7 +69,7 @@ export async function startSlackInProcess(options: { rights?: Partial<RightsOpti
     // as main.ts does: PGlite runs its SQL on this thread
     workConcurrency: backend === 'pglite' ? 1 : 2,
   });
-  const ctx: WebContext = { db, deps, logger: captured.logger, csrf: createCsrf(randomBytes(32).toString('base64url'), false), secureCookies: false };
+  const ctx: WebContext = { db, deps, logger: captured.logger, csrf: createCsrf(randomBytes(32).toString('base64url'), false), secureCookies: false, deviceKey: randomBytes(32).toString('base64url') };
   const web = createWebApp(ctx, { slack: slack.router ?? undefined });
   const server: Server = await new Promise((resolve) => {
     const s = web.listen(0, '127.0.0.1', () => resolve(s));
