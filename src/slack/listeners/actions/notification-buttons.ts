@@ -2,7 +2,7 @@
 // administrator, block. Anyone in the channel can click; only an environment administrator's click
 // does anything, checked again here and by the rights service.
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { AppError, blockUser, getUser, setRole } from '../../../rights/index.ts';
+import { blockUser, checkNotificationButtons, getUser, setRole } from '../../../rights/index.ts';
 import { addMemberModal } from '../../blocks/modals.ts';
 import { userOption } from '../../blocks/options.ts';
 import { roleChanged, roleUnchanged, userBlocked } from '../../blocks/confirmations.ts';
@@ -27,10 +27,9 @@ async function press(ctx: SlackContext, act: Parameters<typeof button>[1], args:
     const channel = body.channel?.id ?? body.container?.channel_id ?? '';
     const logger = ctx.logger.child({ action: body.actions[0]?.action_id, slackUser: body.user.id, requestId: body.trigger_id });
     try {
+      // Who may use these buttons is the rights service's to decide (and each button's use case decides again).
       const caller = await ctx.identity.caller(client, body.user.id, body.team?.id, body.trigger_id);
-      if (caller.role !== 'ADMINISTRATOR') {
-        throw new AppError('forbidden', 'Only an administrator of the environment can use these buttons. Ask one of them.');
-      }
+      await checkNotificationButtons(ctx.deps, caller);
       const userId = (body.actions[0] as { value?: string }).value ?? '';
       const done = await act({ caller, userId, args, channel });
       if (done) await confirmInChannel(client, logger, { channel, callerSlackId: body.user.id }, done);
