@@ -54,7 +54,7 @@ async function main() {
   const deps: RightsDeps = { prisma: db.prisma, changes: db.changes, options: { ...defaultOptions, publicUrl: config.publicUrl } };
   const secureCookies = config.publicUrl.startsWith('https://');
   const csrf = createCsrf(await appSecret(db.prisma, 'csrf'), secureCookies);
-  const ctx: WebContext = { db, deps, logger, csrf, secureCookies };
+  const ctx: WebContext = { db, deps, logger, csrf, secureCookies, deviceKey: await appSecret(db.prisma, 'device-cookie') };
 
   const slack: SlackApp | null = config.slack.botToken
     ? // PGlite runs its SQL on this thread: one command's work at a time keeps acks prompt.

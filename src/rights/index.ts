@@ -20,6 +20,8 @@ export { defaultEnvironmentName } from './environments/default-name.ts';
 export { listUsers } from './users/list-users.ts';
 export { getUser } from './users/get-user.ts';
 export { resolveUser } from './users/resolve-user.ts';
+export { searchUsers } from './users/search-users.ts';
+export { checkNotificationButtons } from './environments/notification-buttons.ts';
 export { setRole } from './users/set-role.ts';
 export { blockUser } from './users/block-user.ts';
 export { unblockUser } from './users/unblock-user.ts';

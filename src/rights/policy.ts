@@ -116,3 +116,28 @@ export function decide(subject: Subject, action: Action, membership?: Organisati
   if (action === 'account:update') return allow('their own account');
   return deny('unknown action');
 }
+
+/**
+ * How far someone may look into the directory of their environment (who the people and organisations
+ * are). Advanced users and administrators browse it all. An organisation administrator with the
+ * Basic role may pick a person by their full email address (to add them), nothing more. Anyone else
+ * sees only their own account and organisations. Inactive users see nothing.
+ */
+export type DirectoryReach = 'all' | 'by-address' | 'self' | 'none';
+
+export function directoryReach(subject: Subject, administersAnOrganisation: boolean): DirectoryReach {
+  if (statusDenial(subject)) return 'none';
+  if (decide(subject, 'directory:read').allowed) return 'all';
+  return administersAnOrganisation ? 'by-address' : 'self';
+}
+
+/** Which organisations someone may see: all of the environment, or only the ones they belong to. */
+export const organisationReach = (subject: Subject): 'all' | 'own' | 'none' =>
+  statusDenial(subject) ? 'none' : decide(subject, 'directory:read').allowed ? 'all' : 'own';
+
+/** Who may act on the buttons of a notification (add to organisation, make administrator, block): environment administrators. */
+export function decideNotificationButtons(subject: Subject): Decision {
+  const denied = statusDenial(subject);
+  if (denied) return denied;
+  return subject.role === 'ADMINISTRATOR' ? allow('environment administrator') : deny('only an environment administrator acts on notifications');
+}

@@ -17,6 +17,8 @@ export interface WebContext {
   csrf: CsrfTools;
   /** https PUBLIC_URL: cookies are Secure */
   secureCookies: boolean;
+  /** the key that signs login device cookies (src/web/account/rate-limits.ts), from the database */
+  deviceKey: string;
 }
 
 declare module 'express-serve-static-core' {

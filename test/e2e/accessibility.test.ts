@@ -42,7 +42,7 @@ beforeAll(async () => {
   links.activate = findLink(await w.smtp.waitForMessageTo(`gast@${domain}`, 45_000), `${w.base}/activate?token=`);
 
   const app = createWebApp(
-    { db: w.db, deps: w.deps, logger: createLogger('silent'), csrf: createCsrf('b'.repeat(64), false), secureCookies: false },
+    { db: w.db, deps: w.deps, logger: createLogger('silent'), csrf: createCsrf('b'.repeat(64), false), secureCookies: false, deviceKey: 'e'.repeat(43) },
     { routers: [Router().get('/broken', () => { throw new Error('a failure of ours'); })] },
   );
   failing = await new Promise<Server>((resolve) => {

@@ -112,16 +112,39 @@ describe('refusals', () => {
     }
   });
 
-  it('too many attempts for one address are refused, even with the right password, from any client address', async () => {
+  it('strangers cannot lock a person out: after six wrong passwords from strangers her right one works, from her own browser and from a new client', async () => {
     const email = `eve@${domain}`;
-    for (let i = 0; i < 5; i++) {
-      const client = await formClient(w, `10.9.1.${i + 1}`);
-      expect((await client.post('/login', { email, password: `wrong guess ${i}` })).status).toBe(401);
-    }
+    // Eve logged in from this browser before: it carries a device cookie for her account.
     const { page } = await w.visitor();
-    expect(await logIn(page, email, strongPassword)).toBe(429);
-    expect(await page.getByRole('alert').textContent()).toContain('Too many attempts');
-    expect(await sessions(people.eve!.userId)).toBe(0);
+    expect(await logIn(page, email, strongPassword)).toBe(303);
+    await page.getByRole('button', { name: 'Log out', exact: true }).click();
+    await page.waitForURL(/loggedOut=1/);
+    for (let i = 0; i < 6; i++) {
+      const stranger = await formClient(w, `10.9.1.${i + 1}`);
+      expect((await stranger.post('/login', { email, password: `wrong guess ${i}` })).status).toBe(401);
+    }
+    // the counters are in the database, where every process of the app reads them
+    expect(await w.db.prisma.rateLimiterFlexible.findUnique({ where: { key: `login-account:${email}` } })).toMatchObject({ points: 6 });
+    // strangers are slowed down: one that failed on her account already must wait
+    const again = await formClient(w, '10.9.1.1');
+    const refused = await again.post('/login', { email, password: strongPassword });
+    expect(refused.status).toBe(429);
+    expect(refused.text).toContain('Too many attempts');
+    // her browser with its device cookie logs in
+    expect(await logIn(page, email, strongPassword)).toBe(303);
+    expect(await heading(page)).toBe('Your account');
+    // and so does a client that never failed (a new phone, a colleague's laptop)
+    const fresh = await formClient(w, '10.9.1.50');
+    expect((await fresh.post('/login', { email, password: strongPassword })).status).toBe(303);
+    expect(await sessions(people.eve!.userId)).toBe(2);
+  });
+
+  it('one stranger guessing one account is refused after five failures, even with the right password', async () => {
+    const email = `finn@${domain}`;
+    const stranger = await formClient(w, '10.9.4.1');
+    for (let i = 0; i < 5; i++) expect((await stranger.post('/login', { email, password: `wrong guess ${i}` })).status).toBe(401);
+    expect((await stranger.post('/login', { email, password: strongPassword })).status).toBe(429);
+    expect(await sessions(people.finn!.userId)).toBe(0);
   });
 
   it('too many attempts from one client address are refused, whatever the addresses tried', async () => {

@@ -16,7 +16,7 @@ let server: Server;
 let base: string;
 beforeAll(async () => {
   t = await openTestDatabase({ publicUrl: 'https://rights.example.test' });
-  const ctx: WebContext = { db: t.db, deps: t.deps, logger: createLogger('silent'), csrf: createCsrf('a'.repeat(64), true), secureCookies: true };
+  const ctx: WebContext = { db: t.db, deps: t.deps, logger: createLogger('silent'), csrf: createCsrf('a'.repeat(64), true), secureCookies: true, deviceKey: 'd'.repeat(43) };
   const app = createWebApp(ctx, { routers: [accountRouter(ctx)] });
   server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

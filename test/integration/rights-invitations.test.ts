@@ -80,7 +80,7 @@ describe('invite', () => {
     await inviteUser(deps, a.admin, { email: `dup@${a.domain}` });
     const dup = await expectRefusedUnchanged(deps, 'already_exists', () => inviteUser(deps, a.admin, { email: `DUP@${a.domain}` }));
     expect(dup.userMessage).toMatch(/resend/);
-    await expectRefusedUnchanged(deps, 'already_exists', () => inviteUser(deps, a.admin, { email: `admin@${b.domain}` }));
+    expect((await expectRefusedUnchanged(deps, 'invalid_input', () => inviteUser(deps, a.admin, { email: `admin@${b.domain}` }))).userMessage).toMatch(/cannot be invited to this environment/);
     await expectRefusedUnchanged(deps, 'already_exists', () => inviteUser(deps, a.admin, { email: `admin@${a.domain}` }));
     const foreignOrg = await newOrganisation(deps, b.admin);
     await expectRefusedUnchanged(deps, 'not_found', () => inviteUser(deps, a.admin, { email: `x@${a.domain}`, organisations: [{ organisationId: foreignOrg.id }] }));

@@ -44,7 +44,7 @@ describe('sweepExpired', () => {
     const audits = await p.auditEvent.count();
 
     const removed = await sweepExpired(t.deps);
-    expect(removed).toEqual({ verifications: 2, passwordResets: 3, sessions: 2, requestIds: 1 });
+    expect(removed).toEqual({ verifications: 2, passwordResets: 3, sessions: 2, requestIds: 1, rateLimitCounters: 0 });
     expect((await p.passwordReset.findMany({ select: { id: true } })).map((r) => r.id).sort()).toEqual([liveReset.id, recentlyUsedReset.id].sort());
 
     const keptVerifications = (await p.emailVerification.findMany({ select: { id: true } })).map((r) => r.id).sort();

@@ -71,7 +71,7 @@ export async function startSlackInProcess(options: { rights?: Partial<RightsOpti
   });
   // the worker of the work recorded before each ack, as main.ts starts it
   await slack.start();
-  const ctx: WebContext = { db, deps, logger: captured.logger, csrf: createCsrf(randomBytes(32).toString('base64url'), false), secureCookies: false };
+  const ctx: WebContext = { db, deps, logger: captured.logger, csrf: createCsrf(randomBytes(32).toString('base64url'), false), secureCookies: false, deviceKey: randomBytes(32).toString('base64url') };
   const web = createWebApp(ctx, { slack: slack.router ?? undefined });
   const server: Server = await new Promise((resolve) => {
     const s = web.listen(0, '127.0.0.1', () => resolve(s));

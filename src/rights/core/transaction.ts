@@ -24,7 +24,11 @@ export async function transaction<T>(deps: RightsDeps, fn: (tx: Tx) => Promise<T
       return result;
     } catch (err) {
       const code = (err as { code?: string }).code;
-      const retryable = code === 'P2034' || code === 'P2002' || /deadlock detected|could not serialize/i.test(String((err as Error).message));
+      // PGlite's adapter passes some PostgreSQL errors through with their SQLSTATE as the cause's code.
+      const state = (err as { cause?: { code?: string } }).cause?.code;
+      const retryable =
+        code === 'P2034' || code === 'P2002' || state === '23505' || state === '40001' || state === '40P01' ||
+        /deadlock detected|could not serialize/i.test(String((err as Error).message));
       if (!retryable || attempt >= 5) throw err;
       await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 20));
     }

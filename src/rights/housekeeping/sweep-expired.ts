@@ -8,11 +8,13 @@ const DAY = 24 * 3600_000;
 
 export async function sweepExpired(deps: RightsDeps) {
   const cutoff = new Date(nowOf(deps).getTime() - DAY);
-  const [verifications, passwordResets, sessions, requestIds] = await Promise.all([
+  const [verifications, passwordResets, sessions, requestIds, counters] = await Promise.all([
     deps.prisma.emailVerification.deleteMany({ where: { OR: [{ expiresAt: { lt: cutoff } }, { usedAt: { lt: cutoff } }] } }),
     deps.prisma.passwordReset.deleteMany({ where: { OR: [{ expiresAt: { lt: cutoff } }, { usedAt: { lt: cutoff } }, { revokedAt: { lt: cutoff } }] } }),
     deps.prisma.session.deleteMany({ where: { OR: [{ expiresAt: { lt: cutoff } }, { revokedAt: { lt: cutoff } }] } }),
     deps.prisma.idempotencyKey.deleteMany({ where: { createdAt: { lt: cutoff } } }),
+    // rate-limit counters whose window ended (the web pages' limits)
+    deps.prisma.rateLimiterFlexible.deleteMany({ where: { expire: { lt: nowOf(deps) } } }),
   ]);
-  return { verifications: verifications.count, passwordResets: passwordResets.count, sessions: sessions.count, requestIds: requestIds.count };
+  return { verifications: verifications.count, passwordResets: passwordResets.count, sessions: sessions.count, requestIds: requestIds.count, rateLimitCounters: counters.count };
 }

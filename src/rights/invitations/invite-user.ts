@@ -45,7 +45,8 @@ export async function inviteUser(deps: RightsDeps, actor: Actor, raw: InviteUser
     let reinvited = false;
     if (existing) {
       if (existing.environmentId !== inviter.environmentId) {
-        throw new AppError('already_exists', `${data.email} already has an eConnect account in another environment, so it cannot be invited here.`, 'email');
+        // Users of other environments are indistinguishable from addresses that cannot be invited for any other reason.
+        throw new AppError('invalid_input', `${data.email} cannot be invited to this environment. Check the address, or ask the person for another one.`, 'email');
       }
       if (existing.status === 'INVITED') {
         throw new AppError('already_exists', `${data.email} is already invited. Use resend to send a new link.`, 'email');

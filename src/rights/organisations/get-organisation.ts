@@ -1,5 +1,6 @@
 // One organisation with its details: for its members, and for advanced users and administrators.
 import { z } from 'zod';
+import { decide } from '../policy.ts';
 import { requireActor, type Actor } from '../core/actor.ts';
 import type { RightsDeps } from '../core/deps.ts';
 import { requireOrganisation } from '../core/targets.ts';
@@ -18,6 +19,7 @@ export async function getOrganisation(deps: RightsDeps, actor: Actor, raw: { org
       where: { id: data.organisationId },
       select: { id: true, name: true, legalName: true, kvkNumber: true, vatNumber: true, peppolId: true, street: true, postalCode: true, city: true, country: true, invoiceEmail: true, createdAt: true, _count: { select: { memberships: true } } },
     });
-    return org;
+    // Whether the caller may edit its details, as the policy decides (the surfaces offer the form only then).
+    return { ...org, canEdit: decide(me!, 'organisation:update').allowed };
   });
 }

@@ -2,6 +2,7 @@
 // advanced users and administrators see all.
 import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client.ts';
+import { organisationReach } from '../policy.ts';
 import { requireActor, type Actor } from '../core/actor.ts';
 import type { RightsDeps } from '../core/deps.ts';
 import { contains, page } from '../core/listing.ts';
@@ -14,9 +15,10 @@ export async function listOrganisations(deps: RightsDeps, actor: Actor, raw: z.i
   const data = parseInput(orgListInput, raw);
   return transaction(deps, async (tx) => {
     const me = await tx.user.findUnique({ where: { id: actor.userId }, select: { role: true, status: true, environmentId: true } });
-    // Everyone active sees the organisations they belong to; advanced users and administrators see all.
-    const all = me?.status === 'ACTIVE' && me.role !== 'BASIC';
-    if (me?.status !== 'ACTIVE') await requireActor(tx, actor, 'directory:read');
+    // The policy decides: everyone active sees the organisations they belong to; those who browse the directory see all.
+    const reach = me ? organisationReach(me) : 'none';
+    if (reach === 'none') await requireActor(tx, actor, 'directory:read');
+    const all = reach === 'all';
     const where: Prisma.OrganisationWhereInput = {
       environmentId: me!.environmentId,
       ...(all ? {} : { memberships: { some: { userId: actor.userId } } }),

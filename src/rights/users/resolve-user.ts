@@ -1,26 +1,35 @@
-// Looking a person up by what an administrator typed: an email address, a Slack mention's email, or a
-// name when only one user of the environment has it.
-import { actorEnvironment, type Actor } from '../core/actor.ts';
+// Looking a person up by what someone typed: an email address, a Slack mention's email, or a name when
+// only one user of the environment has it. What the caller may learn is the policy's directory reach:
+// those who may not browse get answers that reveal nothing about other people (no lists, and the same
+// answer whether an address is unknown, in another environment or in theirs).
+import type { Actor } from '../core/actor.ts';
 import type { RightsDeps } from '../core/deps.ts';
+import { directoryScope, notYoursToLookUp } from '../core/directory-scope.ts';
 import { normaliseEmail } from '../email.ts';
 import { AppError } from '../errors.ts';
 
 /** A user of the actor's environment from an email, a Slack user id or a name (when only one matches). */
 export async function resolveUser(deps: RightsDeps, actor: Actor, text: string, slackEmail?: string | null) {
-  const me = await actorEnvironment(deps, actor);
+  const { me, reach } = await directoryScope(deps.prisma, actor);
+  if (reach === 'none') throw notYoursToLookUp();
   const t = text.trim();
   const email = normaliseEmail(slackEmail ?? t);
+  const select = { id: true, environmentId: true, email: true, name: true } as const;
+  if (email === me.email) return deps.prisma.user.findUniqueOrThrow({ where: { id: me.id }, select });
+  if (reach === 'self') throw notYoursToLookUp();
   if (email) {
-    const user = await deps.prisma.user.findUnique({ where: { email }, select: { id: true, environmentId: true, email: true, name: true } });
+    const user = await deps.prisma.user.findUnique({ where: { email }, select });
     if (!user || user.environmentId !== me.environmentId) {
       throw new AppError('not_found', `Nobody with the address ${email} is in your environment. Invite them first with the invite subcommand.`, 'user');
     }
     return user;
   }
   if (!t) throw new AppError('invalid_input', 'Say who: an email address, a @mention or a name.', 'user');
+  // By name only for those who may browse the directory: the answer would otherwise tell who is called what.
+  if (reach !== 'all') throw new AppError('invalid_input', 'Give their full email address: you may not browse the directory by name.', 'user');
   const matches = await deps.prisma.user.findMany({
     where: { environmentId: me.environmentId, status: { not: 'REMOVED' }, name: { equals: t.normalize('NFC'), mode: 'insensitive' } },
-    select: { id: true, environmentId: true, email: true, name: true },
+    select,
     take: 6,
   });
   if (matches.length === 1) return matches[0]!;

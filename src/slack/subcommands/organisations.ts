@@ -36,7 +36,7 @@ export const org: Subcommand = {
       });
       return;
     }
-    await r.respond(organisationDetails(details, r.caller.role === 'ADMINISTRATOR'));
+    await r.respond(organisationDetails(details, details.canEdit));
   },
 };
 

@@ -14,7 +14,7 @@ import { setLanguageCookie } from '../lang-cookie.ts';
 import type { WebContext } from '../server.ts';
 import { text as accountText } from './account-text.ts';
 import { accountPage, type AccountForm } from './account-view.ts';
-import { loginLimits, TooManyAttempts } from './rate-limits.ts';
+import { DeviceCookies, loginThrottle, TooManyAttempts, type LoginAttempt, type LoginThrottle } from './rate-limits.ts';
 import { protectForm, send, tooMany } from './respond.ts';
 import { clearSessionCookie, sessionToken } from './session-cookie.ts';
 import { fieldWords, fill, text } from './text.ts';
@@ -40,7 +40,10 @@ declare module 'express-serve-static-core' {
   }
 }
 
-export function accountPageRouter(ctx: WebContext, limits = { password: loginLimits() }): Router {
+export function accountPageRouter(
+  ctx: WebContext,
+  limits: { password: LoginThrottle; devices: DeviceCookies } = { password: loginThrottle(ctx.deps.prisma), devices: new DeviceCookies(ctx.deviceKey, ctx.secureCookies) },
+): Router {
   const router = Router();
   const { deps, csrf, secureCookies } = ctx;
   const protect = protectForm(csrf, '/account');
@@ -121,16 +124,20 @@ export function accountPageRouter(ctx: WebContext, limits = { password: loginLim
     }
     // Guessing the current password from a borrowed session is slowed down like guessing it at login.
     const email = req.accountUser!.email;
+    const attempt: LoginAttempt = { ip: req.ip ?? '', email, device: limits.devices.deviceFor(req, email) };
     try {
-      await limits.password.consume(req.ip ?? '', email);
+      await limits.password.check(attempt);
     } catch (err) {
       if (!(err instanceof TooManyAttempts)) throw err;
       res.setHeader('retry-after', String(err.retryAfterSeconds));
       await render(req, res, 429, { problem: { form: 'password', error: { message: tooMany(locale, err) } } });
       return null;
     }
-    await changePassword(deps, actorOf(req), { current: formValue(req, 'current'), password, sessionToken: sessionToken(req, secureCookies) });
-    await limits.password.reward(email);
+    await changePassword(deps, actorOf(req), { current: formValue(req, 'current'), password, sessionToken: sessionToken(req, secureCookies) }).catch(async (err: unknown) => {
+      if (isAppError(err) && err.field === 'current') await limits.password.failed(attempt);
+      throw err;
+    });
+    await limits.password.succeeded(attempt);
     return 'password';
   }));
 

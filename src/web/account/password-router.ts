@@ -25,8 +25,8 @@ const LINK_PROBLEMS = new Set<string>(['password_reset_invalid', 'password_reset
 export function passwordRouter(ctx: WebContext): Router {
   const router = Router();
   const { deps, csrf, secureCookies } = ctx;
-  const limit = passwordResetLimits();
-  const guesses = wrongTokenLimiter();
+  const limit = passwordResetLimits(ctx.deps.prisma);
+  const guesses = wrongTokenLimiter(ctx.deps.prisma, 'reset-token');
   const protect = protectForm(csrf, '/password/forgot');
 
   router.use('/password', csrf.browserId, (_req, res, next) => {

@@ -11,7 +11,7 @@ import { pickLocale } from '../i18n.ts';
 import type { WebContext } from '../server.ts';
 import { accountPageRouter } from './account-page-router.ts';
 import { passwordRouter } from './password-router.ts';
-import { loginLimits, registrationLimits, TooManyAttempts } from './rate-limits.ts';
+import { DeviceCookies, loginThrottle, registrationLimits, TooManyAttempts, type LoginAttempt } from './rate-limits.ts';
 import { protectForm, send, tooMany } from './respond.ts';
 import { clearSessionCookie, sessionToken, setSessionCookie } from './session-cookie.ts';
 import { fieldWords, registrationRefusals, text } from './text.ts';
@@ -20,8 +20,9 @@ import { checkEmailPage, completePage, linkProblemPage, loginPage, registerPage 
 export function accountRouter(ctx: WebContext): Router {
   const router = Router();
   const { deps, csrf, secureCookies } = ctx;
-  const loginLimit = loginLimits();
-  const registrationLimit = registrationLimits();
+  const throttle = loginThrottle(deps.prisma);
+  const devices = new DeviceCookies(ctx.deviceKey, secureCookies);
+  const registrationLimit = registrationLimits(deps.prisma);
 
   router.use(['/register', '/login', '/logout'], csrf.browserId);
 
@@ -103,8 +104,10 @@ export function accountRouter(ctx: WebContext): Router {
     const locale = pickLocale(req);
     const email = formValue(req, 'email');
     const key = normaliseEmail(email) ?? email.trim().toLowerCase().slice(0, 320);
+    // A browser that logged in to this account before (device cookie) is never slowed down by strangers' failures.
+    const attempt: LoginAttempt = { ip: req.ip ?? '', email: key, device: devices.deviceFor(req, key) };
     try {
-      await loginLimit.consume(req.ip ?? '', key);
+      await throttle.check(attempt);
     } catch (err) {
       if (!(err instanceof TooManyAttempts)) throw err;
       req.log.warn('login refused: too many attempts');
@@ -113,8 +116,12 @@ export function accountRouter(ctx: WebContext): Router {
       return;
     }
     try {
-      const session = await login(deps, { email, password: formValue(req, 'password'), userAgent: req.get('user-agent') });
-      await loginLimit.reward(key);
+      const session = await login(deps, { email, password: formValue(req, 'password'), userAgent: req.get('user-agent') }).catch(async (err: unknown) => {
+        if (isAppError(err) && err.code === 'not_authenticated') await throttle.failed(attempt);
+        throw err;
+      });
+      await throttle.succeeded(attempt);
+      devices.issue(req, res, key);
       // A fresh session per login; the one this browser had before ends.
       await endSession(deps, sessionToken(req, secureCookies));
       setSessionCookie(res, secureCookies, session.token, session.expiresAt);
@@ -137,7 +144,7 @@ export function accountRouter(ctx: WebContext): Router {
   });
 
   router.use(passwordRouter(ctx));
-  // Changing a password from the account page counts against the same limit as logging in.
-  router.use(accountPageRouter(ctx, { password: loginLimit }));
+  // Changing a password from the account page counts against the same limits as logging in.
+  router.use(accountPageRouter(ctx, { password: throttle, devices }));
   return router;
 }

@@ -1,7 +1,8 @@
 // Slows down guessing activation tokens: an address that opened too many links that do not exist is
-// refused for a while (in memory: the pages are served by one process). Real links that expired or
+// refused for a while (the counters are in the database, shared by every process). Real links that expired or
 // were used do not count; those are people, not guesses.
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Prisma } from '../../db/database.ts';
 
 export interface WrongTokenLimiter {
   /** seconds to wait when the address is over the limit, else 0 */
@@ -10,8 +11,8 @@ export interface WrongTokenLimiter {
   wrongToken(ip: string): Promise<void>;
 }
 
-export function wrongTokenLimiter(points = 10, durationSeconds = 15 * 60): WrongTokenLimiter {
-  const limiter = new RateLimiterMemory({ keyPrefix: 'activation-token', points, duration: durationSeconds });
+export function wrongTokenLimiter(store: Prisma, keyPrefix: string, points = 10, durationSeconds = 15 * 60): WrongTokenLimiter {
+  const limiter = new RateLimiterPrisma({ storeClient: store, tableName: 'rateLimiterFlexible', keyPrefix, points, duration: durationSeconds, clearExpiredByTimeout: false });
   return {
     async blockedFor(ip) {
       const res = await limiter.get(ip || 'unknown');

@@ -18,7 +18,7 @@ const localeFor = (req: Request, environmentLocale?: string): Locale => pickLoca
 
 export function activationRouter(ctx: WebContext): Router {
   const router = Router();
-  const limiter = wrongTokenLimiter();
+  const limiter = wrongTokenLimiter(ctx.deps.prisma, 'activation-token');
 
   router.use('/activate', (_req, res, next) => {
     // The token is in the address: never cache the page, never pass it on (Referrer-Policy is set globally).

@@ -40,6 +40,20 @@ describe('api-token', () => {
     expect(await ws.driver.ephemeral(ws.as('admin'), 'api-token revoke billing')).toMatch(/No API token of that name in your environment/);
   });
 
+  it('a second token of a live token\'s name is refused with a clear error; revoke by name ends exactly that one', async () => {
+    const ws = await app.workspace();
+    const first = /`(ecr_[A-Za-z0-9_-]+)`/.exec(await ws.driver.ephemeral(ws.as('admin'), 'api-token create billing'))![1]!;
+    const other = /`(ecr_[A-Za-z0-9_-]+)`/.exec(await ws.driver.ephemeral(ws.as('admin'), 'api-token create b_lling'))![1]!;
+    const refused = await ws.driver.ephemeral(ws.as('admin'), 'api-token create Billing');
+    expect(refused).toMatch(/A rights API token called "billing" already exists in your environment\. Choose another name, or revoke that one first/);
+    expect(refused).not.toMatch(/ecr_/);
+    expect(await app.deps.prisma.apiToken.count({ where: { environmentId: ws.environmentId } })).toBe(2);
+    expect(ws.driver.postedHere().filter((c) => /created the rights API token/.test(c.args.text))).toHaveLength(2);
+    await ws.driver.confirmed(ws.as('admin'), 'api-token revoke BILLING', /revoked the rights API token \*billing\*/);
+    expect(await authenticateApiToken(app.deps, first)).toBeNull();
+    expect(await authenticateApiToken(app.deps, other)).not.toBeNull();
+  });
+
   it('needs a verb and a name, and is for administrators only', async () => {
     const ws = await app.workspace();
     expect(await ws.driver.ephemeral(ws.as('admin'), 'api-token')).toContain('Usage: `/econnect api-token create &lt;name&gt; | api-token list | api-token revoke &lt;name&gt;`');

@@ -53,7 +53,7 @@ describe('look-ups', () => {
   it('are answered to the caller only, and refused to those who may not look', async () => {
     const ws = await app.workspace();
     expect(await ws.driver.ephemeral(ws.as('basic'), 'users')).toMatch(/You may not look up other users and organisations/);
-    expect(await ws.driver.ephemeral(ws.as('basic'), `whois ${ws.users.admin.email}`)).toMatch(/You may not/);
+    expect(await ws.driver.ephemeral(ws.as('basic'), `whois ${ws.users.admin.email}`)).toMatch(/You may only look up your own account/);
     expect(await ws.driver.ephemeral(ws.as('advanced'), 'audit')).toMatch(/You may not read the audit trail/);
     expect(ws.driver.postedHere()).toEqual([]);
   });

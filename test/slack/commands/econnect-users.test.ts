@@ -118,7 +118,8 @@ describe('block, unblock and remove-user', () => {
   it('need a person, and are refused to a user without the administrator role', async () => {
     const ws = await app.workspace();
     for (const sub of ['block', 'unblock', 'remove-user']) expect(await ws.driver.ephemeral(ws.as('admin'), sub)).toContain(`Usage: \`/econnect ${sub} &lt;user&gt;\``);
-    expect(await ws.driver.ephemeral(ws.as('basic'), `block ${ws.users.advanced.email}`)).toMatch(/You may not block users/);
+    expect(await ws.driver.ephemeral(ws.as('basic'), `block ${ws.users.advanced.email}`)).toMatch(/You may only look up your own account/);
+    expect(await ws.driver.ephemeral(ws.as('advanced'), `block ${ws.users.basic.email}`)).toMatch(/You may not block users/);
     expect(await app.deps.prisma.user.findUniqueOrThrow({ where: { id: ws.users.advanced.id } })).toMatchObject({ status: 'ACTIVE' });
     expect(ws.driver.postedHere()).toEqual([]);
   });

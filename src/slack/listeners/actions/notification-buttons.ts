@@ -1,10 +1,10 @@
 // The buttons under notifications ("X activated their account"): add to organisation, make
 // administrator, block. Anyone in the channel can click; only an environment administrator's click
-// does anything, checked again here and by the rights service. "Add to organisation" opens a modal
+// does anything: the rights service decides. "Add to organisation" opens a modal
 // and runs right after its ack; the others are recorded before the ack and done by the Slack work
 // worker (src/slack/work.ts), so a crash after the ack loses no click.
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, webApi } from '@slack/bolt';
-import { AppError, blockUser, getUser, setRole } from '../../../rights/index.ts';
+import { blockUser, checkNotificationButtons, getUser, setRole } from '../../../rights/index.ts';
 import type { SlackWork } from '../../../messages/index.ts';
 import { addMemberModal } from '../../blocks/modals.ts';
 import { userOption } from '../../blocks/options.ts';
@@ -47,9 +47,8 @@ export async function press(ctx: SlackContext, act: Act, click: Click, client: w
   const logger = ctx.logger.child({ action: click.action, slackUser: click.user_id, requestId: click.trigger_id });
   try {
     const caller = await ctx.identity.caller(client, click.user_id, click.team_id, click.trigger_id);
-    if (caller.role !== 'ADMINISTRATOR') {
-      throw new AppError('forbidden', 'Only an administrator of the environment can use these buttons. Ask one of them.');
-    }
+    // Who may use these buttons is the rights service's to decide (and each button's use case decides again).
+    await checkNotificationButtons(ctx.deps, caller);
     const done = await act({ ctx, caller, userId: click.value, client, click });
     if (done) await confirmInChannel(client, logger, { channel: click.channel_id, callerSlackId: click.user_id }, done);
   } catch (err) {

@@ -2,7 +2,7 @@
 // as the administrator types. At most 100 options (Slack's limit); errors give an empty list because
 // Slack cannot show a message there.
 import type { AllMiddlewareArgs, SlackOptionsMiddlewareArgs } from '@slack/bolt';
-import { isAppError, listMembers, listOrganisations, listUsers, resolveUser } from '../../../rights/index.ts';
+import { listMembers, listOrganisations, searchUsers } from '../../../rights/index.ts';
 import { decodeMeta } from '../../blocks/modals.ts';
 import { limitOptions, organisationOption, userOption, type Option } from '../../blocks/options.ts';
 import type { SlackContext } from '../../context.ts';
@@ -24,17 +24,9 @@ function options(ctx: SlackContext, find: (caller: Caller, query: string, body: 
   };
 }
 
+// Whom the caller may find (the whole directory, a full address, or only themselves) is the rights service's to decide.
 export const userSearch = (ctx: SlackContext) =>
-  options(ctx, async (caller, query) => {
-    try {
-      return (await listUsers(ctx.deps, caller, { query: query || undefined, limit: 100 })).items.map(userOption);
-    } catch (err) {
-      // An organisation administrator with the Basic role may not browse the directory, but may add
-      // someone whose full address they know (as with `add-to-org name@company.nl ...`).
-      if (!isAppError(err) || err.code !== 'forbidden' || !query.includes('@')) throw err;
-      return [userOption(await resolveUser(ctx.deps, caller, query))];
-    }
-  });
+  options(ctx, async (caller, query) => (await searchUsers(ctx.deps, caller, { query, limit: 100 })).map(userOption));
 
 export const organisationSearch = (ctx: SlackContext) =>
   options(ctx, async (caller, query) => (await listOrganisations(ctx.deps, caller, { query: query || undefined, limit: 100 })).items.map(organisationOption));
