@@ -4,7 +4,7 @@
 import type { AllMiddlewareArgs, SlackOptionsMiddlewareArgs } from '@slack/bolt';
 import { isAppError, listMembers, listOrganisations, listUsers, resolveUser } from '../../../rights/index.ts';
 import { decodeMeta } from '../../blocks/modals.ts';
-import { limitOptions, organisationOption, userOption, type Option } from '../../blocks/options.ts';
+import { limitOptions, organisationOption, searchText, userOption, type Option } from '../../blocks/options.ts';
 import type { SlackContext } from '../../context.ts';
 import { unanswerable } from '../../errors.ts';
 import type { Caller } from '../../identity.ts';
@@ -27,7 +27,7 @@ function options(ctx: SlackContext, find: (caller: Caller, query: string, body: 
 export const userSearch = (ctx: SlackContext) =>
   options(ctx, async (caller, query) => {
     try {
-      return (await listUsers(ctx.deps, caller, { query: query || undefined, limit: 100 })).items.map(userOption);
+      return (await listUsers(ctx.deps, caller, { query: searchText(query), limit: 100 })).items.map(userOption);
     } catch (err) {
       // An organisation administrator with the Basic role may not browse the directory, but may add
       // someone whose full address they know (as with `add-to-org name@company.nl ...`).
@@ -37,7 +37,7 @@ export const userSearch = (ctx: SlackContext) =>
   });
 
 export const organisationSearch = (ctx: SlackContext) =>
-  options(ctx, async (caller, query) => (await listOrganisations(ctx.deps, caller, { query: query || undefined, limit: 100 })).items.map(organisationOption));
+  options(ctx, async (caller, query) => (await listOrganisations(ctx.deps, caller, { query: searchText(query), limit: 100 })).items.map(organisationOption));
 
 export const memberSearch = (ctx: SlackContext) =>
   options(ctx, async (caller, query, body) => {
