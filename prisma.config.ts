@@ -14,8 +14,9 @@ export default defineConfig({
     }
     const { PGlite } = await import('@electric-sql/pglite');
     const { PrismaPGlite } = await import('pglite-prisma-adapter');
+    const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
     // In memory: the CLI is used here to write migrations (migrate dev / diff), never on app data;
     // the app applies migrations itself on start-up (src/db/migrate.ts).
-    return new PrismaPGlite(new PGlite()) as never;
+    return new PrismaPGlite(new PGlite({ extensions: { pg_trgm } })) as never;
   },
 });

@@ -171,8 +171,11 @@ async function postgresReady(url: string, migrations: Migration[]): Promise<bool
 async function openPGlite(dir: string | undefined, migrations: Migration[]): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { PrismaPGlite } = await import('pglite-prisma-adapter');
+  // pg_trgm: the trigram indexes of the searches (migration search_trigrams)
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   if (dir) await mkdir(dir, { recursive: true });
-  const lite = new PGlite(dir, pgliteOptions(PGlite));
+  // options in the first argument: PGlite ignores the second one when the first is not a folder (in memory)
+  const lite = new PGlite({ dataDir: dir, ...pgliteOptions(PGlite), extensions: { pg_trgm } });
   await lite.waitReady;
   const session: SqlSession = {
     query: (sql, params) => lite.query(sql, params) as never,

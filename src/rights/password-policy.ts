@@ -1,18 +1,21 @@
 // Password strength with zxcvbn-ts (dictionaries, keyboard patterns, the person's own name and email),
 // plus one rule of our own: a password built from the person's address or name, whatever digits and
 // signs are added around it, is refused even when zxcvbn would count the additions as strength.
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as en from '@zxcvbn-ts/language-en';
+// zxcvbn's dictionaries take about 35 MB of memory: they are loaded at the first password checked,
+// not at start-up (a process that only answers Slack and the rights API never needs them).
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { AppError } from './errors.ts';
 
-let checker: ZxcvbnFactory | null = null;
-function load(): ZxcvbnFactory {
-  checker ??= new ZxcvbnFactory({
-    dictionary: { ...common.dictionary, ...en.dictionary },
-    graphs: common.adjacencyGraphs,
-    translations: en.translations,
-  });
+let checker: Promise<ZxcvbnFactory> | null = null;
+function load(): Promise<ZxcvbnFactory> {
+  checker ??= (async () => {
+    const [{ ZxcvbnFactory }, common, en] = await Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-en')]);
+    return new ZxcvbnFactory({
+      dictionary: { ...common.dictionary, ...en.dictionary },
+      graphs: common.adjacencyGraphs,
+      translations: en.translations,
+    });
+  })();
   return checker;
 }
 
@@ -56,7 +59,7 @@ function madeFromPersonalWords(password: string, words: string[]): boolean {
 }
 
 /** Throws a weak_password AppError saying how to make it stronger. `personal`: the address and name. */
-export function checkPasswordStrength(password: string, personal: string[] = []): void {
+export async function checkPasswordStrength(password: string, personal: string[] = []): Promise<void> {
   if (typeof password !== 'string' || password.length < MIN_PASSWORD) {
     throw new AppError('weak_password', `Choose a password of at least ${MIN_PASSWORD} characters.`, 'password');
   }
@@ -67,7 +70,7 @@ export function checkPasswordStrength(password: string, personal: string[] = [])
   if (madeFromPersonalWords(password, words)) {
     throw new AppError('weak_password', 'This password is made from your email address or your name, which others can guess. Try a passphrase of a few unrelated words.', 'password');
   }
-  const result = load().check(password, words);
+  const result = (await load()).check(password, words);
   if (result.score < 3) {
     const hint = result.feedback.warning || result.feedback.suggestions[0] || 'Add more words or characters.';
     throw new AppError('weak_password', `This password is too easy to guess. ${hint} Try a longer passphrase of a few unrelated words.`, 'password');

@@ -10,8 +10,8 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 export const appEntry = path.join(repoRoot, 'src/main.ts');
 
-/** what `npm start` runs: compiles src/ to dist/ when it changed since the last build, then runs dist/main.js */
-export const compiledEntry = path.join(repoRoot, 'scripts/start.mjs');
+/** what `npm start` runs (with its node flags): compiles src/ to dist/ when it changed since the last build, then runs dist/main.js */
+export const compiledEntry = ['--max-semi-space-size=1', path.join(repoRoot, 'scripts/start.mjs')];
 
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -69,7 +69,7 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
   let exited: Promise<void>;
 
   async function spawnAndWait(): Promise<void> {
-    const args = options.compiled ? [compiledEntry] : ['--import', loader, ...(options.entry ?? [appEntry])];
+    const args = options.compiled ? compiledEntry : ['--import', loader, ...(options.entry ?? [appEntry])];
     child = spawn(process.execPath, args, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.on('data', (d) => (out += d));
     child.stderr!.on('data', (d) => (out += d));

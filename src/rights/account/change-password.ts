@@ -25,7 +25,7 @@ export async function changePassword(deps: RightsDeps, actor: Actor, raw: z.inpu
   if (!(await verifyPassword(me?.passwordHash, data.current)) || !me) {
     throw new AppError('invalid_input', 'That is not your current password. Type it again; if you forgot it, log out and choose "Forgot your password?".', 'current');
   }
-  checkPasswordStrength(data.password, [me.email, ...(me.name ? [me.name] : [])]);
+  await checkPasswordStrength(data.password, [me.email, ...(me.name ? [me.name] : [])]);
   const passwordHash = await hashPassword(data.password);
   const keep = data.sessionToken && looksLikeToken(data.sessionToken) ? hashToken(data.sessionToken) : null;
   return transaction(deps, async (tx) => {

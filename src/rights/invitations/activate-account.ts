@@ -23,7 +23,7 @@ export async function activateAccount(deps: RightsDeps, raw: z.input<typeof inpu
   const data = parseInput(input, raw);
   // Check the link before the (deliberately slow) password hash, so broken links answer at once.
   const preview = await findUsableInvitation(deps.prisma, deps, data.token);
-  checkPasswordStrength(data.password, [preview.user.email, data.name]);
+  await checkPasswordStrength(data.password, [preview.user.email, data.name]);
   const passwordHash = await hashPassword(data.password);
   return transaction(deps, async (tx) => {
     const inv = await findUsableInvitation(tx, deps, data.token);

@@ -21,7 +21,7 @@ export async function completePasswordReset(deps: RightsDeps, raw: z.input<typeo
   const data = parseInput(input, raw);
   // Check the link before the (deliberately slow) password hash, so a dead link answers at once.
   const preview = await findUsableReset(deps.prisma, deps, data.token);
-  checkPasswordStrength(data.password, [preview.user.email, ...(preview.user.name ? [preview.user.name] : [])]);
+  await checkPasswordStrength(data.password, [preview.user.email, ...(preview.user.name ? [preview.user.name] : [])]);
   const passwordHash = await hashPassword(data.password);
   return transaction(deps, async (tx) => {
     const reset = await findUsableReset(tx, deps, data.token);

@@ -35,7 +35,7 @@ export async function completeRegistration(deps: RightsDeps, raw: CompleteRegist
   const data = parseInput(input, raw);
   // Check the link before the (deliberately slow) password hash, so a dead link answers at once.
   const preview = await findUsableVerification(deps.prisma, deps, data.token);
-  checkPasswordStrength(data.password, [preview.email, data.name, ...(data.environmentName ? [data.environmentName] : [])]);
+  await checkPasswordStrength(data.password, [preview.email, data.name, ...(data.environmentName ? [data.environmentName] : [])]);
   const passwordHash = await hashPassword(data.password);
   // Two people of one new domain registering at once: the second insert of the EnvironmentDomain row
   // (its primary key) fails and the whole transaction rolls back; transaction() retries a unique

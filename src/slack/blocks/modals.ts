@@ -1,7 +1,7 @@
 // The modals: one builder per administrator action. Block ids are the rights service's field names,
 // so an AppError's field points at the block to mark (see ../errors.ts).
 import type { types } from '@slack/bolt';
-import { environmentRoleOptions, organisationRoleOptions, type Option } from './options.ts';
+import { environmentRoleOptions, MIN_QUERY_LENGTH, organisationRoleOptions, type Option } from './options.ts';
 import { plain, section, strong } from './text.ts';
 
 /** What a modal remembers between opening and submitting: where to confirm, and what it is about. */
@@ -48,10 +48,10 @@ const text = (blockId: string, label: string, initial?: string | null, opts: { o
   });
 
 const userSelect = (label: string, initial?: Option) =>
-  input('user', label, { type: 'external_select', action_id: 'user_search', min_query_length: 0, placeholder: plain('Type a name or email'), ...(initial ? { initial_option: initial } : {}) });
+  input('user', label, { type: 'external_select', action_id: 'user_search', min_query_length: MIN_QUERY_LENGTH, placeholder: plain('Type a name or email'), ...(initial ? { initial_option: initial } : {}) });
 
 const organisationSelect = (label: string, actionId = 'organisation_search', initial?: Option) =>
-  input('organisation', label, { type: 'external_select', action_id: actionId, min_query_length: 0, placeholder: plain('Type an organisation name'), ...(initial ? { initial_option: initial } : {}) });
+  input('organisation', label, { type: 'external_select', action_id: actionId, min_query_length: MIN_QUERY_LENGTH, placeholder: plain('Type an organisation name'), ...(initial ? { initial_option: initial } : {}) });
 
 const staticSelect = (blockId: string, label: string, options: Option[], initialValue?: string) =>
   input(blockId, label, { type: 'static_select', options, ...(initialValue ? { initial_option: options.find((o) => o.value === initialValue) } : {}) });
@@ -60,7 +60,7 @@ export function inviteModal(meta: ModalMeta, email?: string) {
   return modal('invite', 'Invite a user', 'Send invitation', meta, [
     input('email', 'Email address', { type: 'email_text_input', ...(email ? { initial_value: email } : {}), placeholder: plain('name@company.nl') }),
     staticSelect('role', 'Environment role', environmentRoleOptions, 'BASIC'),
-    input('organisations', 'Organisations to join (as member)', { type: 'multi_external_select', action_id: 'organisation_search', min_query_length: 0, max_selected_items: 50 }, { optional: true }),
+    input('organisations', 'Organisations to join (as member)', { type: 'multi_external_select', action_id: 'organisation_search', min_query_length: MIN_QUERY_LENGTH, max_selected_items: 50 }, { optional: true }),
   ]);
 }
 

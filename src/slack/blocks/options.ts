@@ -22,3 +22,12 @@ export const environmentRoleOptions = [
 export const organisationRoleOptions = [option(organisationRoleOption('MEMBER'), 'MEMBER'), option(organisationRoleOption('ADMINISTRATOR'), 'ADMINISTRATOR')];
 
 export const limitOptions = (options: Option[]) => options.slice(0, 100);
+
+/**
+ * The users and organisations pickers search from this many characters on (Slack asks no sooner): a
+ * trigram index (pg_trgm) answers a search of 3 characters or more without reading the whole
+ * environment. A shorter text, from any client, is treated as no search: the first page in order.
+ */
+export const MIN_QUERY_LENGTH = 3;
+
+export const searchText = (typed: string): string | undefined => (typed.length >= MIN_QUERY_LENGTH ? typed : undefined);

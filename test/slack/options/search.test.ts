@@ -32,6 +32,15 @@ describe('user_search', () => {
     expect(all).not.toContain(other.users.basic.id);
   });
 
+  it('searches from 3 characters on (the trigram index): a shorter text lists as an empty one does', async () => {
+    const ws = await app.workspace();
+    const first = await options(ws.as('admin'), 'user_search', 'user', '');
+    expect(await options(ws.as('admin'), 'user_search', 'user', 've')).toEqual(first);
+    expect(await options(ws.as('admin'), 'user_search', 'user', 'ver')).toEqual([[`Vera Advanced <${ws.users.advanced.email}>`, ws.users.advanced.id]]);
+    expect(await options(ws.as('admin'), 'organisation_search', 'organisation', 'sa')).toHaveLength(2);
+    expect(await options(ws.as('admin'), 'organisation_search', 'organisation', 'sal')).toEqual([['Acme Sales', ws.orgs.sales.id]]);
+  });
+
   it('gives at most 100 options', async () => {
     const ws = await app.workspace();
     await app.deps.prisma.user.createMany({ data: Array.from({ length: 105 }, (_, i) => ({ environmentId: ws.environmentId, email: `many${i}@${ws.domain}`, status: 'INVITED' as const })) });

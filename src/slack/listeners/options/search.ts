@@ -4,7 +4,7 @@
 import type { AllMiddlewareArgs, SlackOptionsMiddlewareArgs } from '@slack/bolt';
 import { listMembers, listOrganisations, searchUsers } from '../../../rights/index.ts';
 import { decodeMeta } from '../../blocks/modals.ts';
-import { limitOptions, organisationOption, userOption, type Option } from '../../blocks/options.ts';
+import { limitOptions, organisationOption, searchText, userOption, type Option } from '../../blocks/options.ts';
 import type { SlackContext } from '../../context.ts';
 import { unanswerable } from '../../errors.ts';
 import type { Caller } from '../../identity.ts';
@@ -26,10 +26,10 @@ function options(ctx: SlackContext, find: (caller: Caller, query: string, body: 
 
 // Whom the caller may find (the whole directory, a full address, or only themselves) is the rights service's to decide.
 export const userSearch = (ctx: SlackContext) =>
-  options(ctx, async (caller, query) => (await searchUsers(ctx.deps, caller, { query, limit: 100 })).map(userOption));
+  options(ctx, async (caller, query) => (await searchUsers(ctx.deps, caller, { query: searchText(query), limit: 100 })).map(userOption));
 
 export const organisationSearch = (ctx: SlackContext) =>
-  options(ctx, async (caller, query) => (await listOrganisations(ctx.deps, caller, { query: query || undefined, limit: 100 })).items.map(organisationOption));
+  options(ctx, async (caller, query) => (await listOrganisations(ctx.deps, caller, { query: searchText(query), limit: 100 })).items.map(organisationOption));
 
 export const memberSearch = (ctx: SlackContext) =>
   options(ctx, async (caller, query, body) => {
