@@ -1,5 +1,5 @@
 // Housekeeping: rows that only ever mattered for a short while. Expired or used email verifications
-// and forgotten-password links, ended sessions and request-id records (Slack retries come within minutes) are deleted a day after
+// and forgotten-password links, ended sessions, "Add to Slack" states and request-id records (Slack retries come within minutes) are deleted a day after
 // they stopped mattering. Invitations, users and audit events are history and stay.
 import { nowOf } from '../core/clock.ts';
 import type { RightsDeps } from '../core/deps.ts';
@@ -14,5 +14,7 @@ export async function sweepExpired(deps: RightsDeps) {
     deps.prisma.session.deleteMany({ where: { OR: [{ expiresAt: { lt: cutoff } }, { revokedAt: { lt: cutoff } }] } }),
     deps.prisma.idempotencyKey.deleteMany({ where: { createdAt: { lt: cutoff } } }),
   ]);
+  // "Add to Slack" states live 10 minutes; nothing is reported about them
+  await deps.prisma.slackInstallState.deleteMany({ where: { expiresAt: { lt: cutoff } } });
   return { verifications: verifications.count, passwordResets: passwordResets.count, sessions: sessions.count, requestIds: requestIds.count };
 }

@@ -1,0 +1,90 @@
+// @slack/oauth's InstallationStore over the rights service: installations live in the database, the
+// tokens sealed with the token cipher. storeInstallation binds the workspace to the environment of
+// the administrator who started "Add to Slack" (carried in the installation's metadata by our state
+// store), and refuses what the binding rules refuse.
+import type { Installation, InstallationQuery, InstallationStore } from '@slack/oauth';
+import { bindSlackWorkspace, findSlackInstallation, unbindSlackWorkspace, type RightsDeps } from '../rights/index.ts';
+import type { TokenCipher } from './token-cipher.ts';
+
+/** What the install route puts in the state's metadata, read back when Slack returns. */
+export interface InstallMetadata {
+  userId: string;
+  environmentId: string;
+  requestId?: string;
+}
+
+export class EnterpriseInstallRefused extends Error {
+  readonly code = 'enterprise_install_refused';
+}
+
+export class PrismaInstallationStore implements InstallationStore {
+  constructor(
+    private deps: RightsDeps,
+    private cipher: TokenCipher,
+  ) {}
+
+  async storeInstallation<V extends 'v1' | 'v2'>(installation: Installation<V, boolean>): Promise<void> {
+    await this.bind(installation);
+  }
+
+  /** storeInstallation with its outcome, for the redirect page */
+  async bind(installation: Installation<'v1' | 'v2', boolean>) {
+    if (installation.isEnterpriseInstall || !installation.team?.id) throw new EnterpriseInstallRefused('organisation-wide install');
+    const bot = installation.bot;
+    if (!bot?.token) throw new Error('the installation has no bot token (the app must request bot scopes)');
+    const meta = JSON.parse(installation.metadata ?? '{}') as InstallMetadata;
+    return bindSlackWorkspace(this.deps, { userId: meta.userId, requestId: meta.requestId }, {
+      teamId: installation.team.id,
+      teamName: installation.team.name ?? null,
+      enterpriseId: installation.enterprise?.id ?? null,
+      appId: installation.appId ?? null,
+      botUserId: bot.userId,
+      botId: bot.id ?? null,
+      botScopes: bot.scopes,
+      sealedBotToken: this.cipher.seal(bot.token),
+      sealedRefreshToken: bot.refreshToken ? this.cipher.seal(bot.refreshToken) : null,
+      tokenExpiresAt: bot.expiresAt ? new Date(bot.expiresAt * 1000) : null,
+    });
+  }
+
+  async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation<'v1' | 'v2', boolean>> {
+    const found = query.teamId ? await this.fetchByTeam(query.teamId) : null;
+    if (!found) throw new Error(`no installation for workspace ${query.teamId ?? query.enterpriseId}`);
+    return found.installation;
+  }
+
+  /** The installation of a bound workspace and its environment, or null. */
+  async fetchByTeam(teamId: string) {
+    const row = await findSlackInstallation(this.deps, { teamId });
+    return row ? this.toInstallation(row) : null;
+  }
+
+  async fetchByEnvironment(environmentId: string) {
+    const row = await findSlackInstallation(this.deps, { environmentId });
+    return row ? this.toInstallation(row) : null;
+  }
+
+  async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {
+    if (query.teamId) await unbindSlackWorkspace(this.deps, { teamId: query.teamId, reason: 'app_uninstalled' });
+  }
+
+  private toInstallation(row: NonNullable<Awaited<ReturnType<typeof findSlackInstallation>>>) {
+    const installation: Installation<'v2', false> = {
+      team: { id: row.teamId, ...(row.teamName ? { name: row.teamName } : {}) },
+      enterprise: row.enterpriseId ? { id: row.enterpriseId } : undefined,
+      user: { id: row.installedById ?? '', token: undefined, scopes: undefined },
+      bot: {
+        token: this.cipher.open(row.botToken),
+        userId: row.botUserId,
+        id: row.botId ?? '',
+        scopes: row.botScopes ? row.botScopes.split(',') : [],
+        ...(row.refreshToken ? { refreshToken: this.cipher.open(row.refreshToken) } : {}),
+        ...(row.tokenExpiresAt ? { expiresAt: Math.floor(row.tokenExpiresAt.getTime() / 1000) } : {}),
+      },
+      appId: row.appId ?? undefined,
+      isEnterpriseInstall: false,
+      authVersion: 'v2',
+    };
+    return { installation, environmentId: row.environmentId, teamId: row.teamId };
+  }
+}
