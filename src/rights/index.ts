@@ -78,7 +78,7 @@ export type { Tx } from './core/transaction.ts';
 
 // The environment's Slack workspace (distribution mode: "Add to Slack"; see the README's Slack section).
 export { startSlackInstall, SLACK_INSTALL_STATE_TTL_MS } from './slack-workspaces/start-slack-install.ts';
-export { useSlackInstallState, type SlackInstallGrant } from './slack-workspaces/use-slack-install-state.ts';
+export { useSlackInstallState, checkSlackInstallGrant, type SlackInstallGrant } from './slack-workspaces/use-slack-install-state.ts';
 export { bindSlackWorkspace, WorkspaceRefusal, type SlackInstallationInput, type BindOutcome } from './slack-workspaces/bind-slack-workspace.ts';
 export { unbindSlackWorkspace, type UnbindReason } from './slack-workspaces/unbind-slack-workspace.ts';
-export { findSlackInstallation, saveRotatedSlackTokens } from './slack-workspaces/find-slack-installation.ts';
+export { findSlackInstallation, findWorkspaceEnvironment, saveRotatedSlackTokens } from './slack-workspaces/find-slack-installation.ts';

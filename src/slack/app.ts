@@ -1,7 +1,7 @@
 // The Slack surface as one object: a Bolt app whose HTTP endpoint (/slack/events) is an express
 // router the web server mounts on its own port, or a Socket Mode connection when SLACK_APP_TOKEN is
 // set; plus deliverNotification for the outbox worker.
-import { App, ExpressReceiver, type Authorize } from '@slack/bolt';
+import { App, ExpressReceiver, type Authorize, type Middleware, type AnyMiddlewareArgs } from '@slack/bolt';
 import type { Router } from 'express';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
@@ -16,7 +16,11 @@ import { registerCommands } from './listeners/commands/index.ts';
 import { registerEvents } from './listeners/events/index.ts';
 import { registerOptions } from './listeners/options/index.ts';
 import { registerViews } from './listeners/views/index.ts';
-import { createNotifier } from './notifications.ts';
+import { PrismaInstallationStore } from './installation-store.ts';
+import { createNotifier, type TokenForEnvironment } from './notifications.ts';
+import { createSlackOAuth, type SlackOAuth } from './oauth.ts';
+import type { TokenCipher } from './token-cipher.ts';
+import { unboundWorkspaceGuard } from './workspace-guard.ts';
 import { WorkQueue } from './work-queue.ts';
 
 export interface SlackApp {
@@ -26,11 +30,15 @@ export interface SlackApp {
   /** Socket Mode: connects; HTTP: nothing to do (the router is served by the web server) */
   start(): Promise<void>;
   stop(): Promise<void>;
-  deliverNotification(payload: Notification, messageId: string): Promise<{ channel: string; ts: string }>;
+  deliverNotification(payload: Notification, messageId: string, environmentId?: string | null): Promise<{ channel: string; ts: string }>;
+  /** distribution mode: the "Add to Slack" flow */
+  oauth: SlackOAuth | null;
 }
 
 export interface SlackAppOptions {
-  config: Pick<Config, 'slack'>;
+  config: Pick<Config, 'slack'> & Partial<Pick<Config, 'publicUrl'>>;
+  /** distribution mode: seals and opens the workspaces' tokens */
+  cipher?: TokenCipher;
   deps: RightsDeps;
   logger: Logger;
   /** how long a Slack user's verified email is trusted before asking users.info again */
@@ -39,14 +47,25 @@ export interface SlackAppOptions {
   workConcurrency?: number;
 }
 
-export function createSlackApp({ config, deps, logger, identityTtlMs, workConcurrency = 2 }: SlackAppOptions): SlackApp {
-  const { botToken, signingSecret, appToken, apiUrl, command } = config.slack;
-  if (!botToken) throw new Error('SLACK_BOT_TOKEN is required for the Slack app');
+export function createSlackApp({ config, deps, logger, identityTtlMs, workConcurrency = 2, cipher }: SlackAppOptions): SlackApp {
+  const { botToken, signingSecret, appToken, apiUrl, command, clientId, clientSecret } = config.slack;
+  const distribution = config.slack.mode === 'distribution';
+  if (!botToken && !distribution) throw new Error('SLACK_BOT_TOKEN is required for the Slack app');
+  if (distribution && (!clientId || !clientSecret || !cipher)) throw new Error('distribution mode needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and the token key');
   const log = logger.child({ surface: 'slack' });
   const bolt = boltLogger(log);
+  const store = distribution ? new PrismaInstallationStore(deps, cipher!) : null;
   // A single workspace: the token is known, and asking auth.test for the bot's ids on every request
-  // (Bolt's default without them) would cost a Web API call per command.
-  const authorize: Authorize<boolean> = async () => ({ botToken });
+  // (Bolt's default without them) would cost a Web API call per command. Many workspaces: the token of
+  // the request's workspace from the database; a workspace with none is answered by the guard below.
+  const authorize: Authorize<boolean> = store
+    ? async ({ teamId }) => {
+        const found = teamId ? await store.fetchByTeam(teamId) : null;
+        if (!found) return { workspaceEnvironmentId: null };
+        const bot = found.installation.bot!;
+        return { botToken: bot.token, botUserId: bot.userId, botId: bot.id, teamId: found.teamId, workspaceEnvironmentId: found.environmentId };
+      }
+    : async () => ({ botToken });
   const clientOptions = {
     ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
     // Few, quick retries: a command's follow-up is worthless after a few seconds.
@@ -66,12 +85,23 @@ export function createSlackApp({ config, deps, logger, identityTtlMs, workConcur
   });
   // Listeners answer their own failures; what still escapes one has nobody left to tell.
   app.error(async (err) => unanswerable(err, log, 'unhandled Slack listener error'));
-  const ctx: SlackContext = { deps, identity: new Identity(deps, identityTtlMs), logger: log, command, work: new WorkQueue(workConcurrency) };
+  if (distribution) app.use(unboundWorkspaceGuard(command, log) as Middleware<AnyMiddlewareArgs>);
+  const ctx: SlackContext = {
+    deps, identity: new Identity(deps, identityTtlMs, distribution ? 'distribution' : 'single'), logger: log, command, work: new WorkQueue(workConcurrency),
+  };
+  const oauth = store
+    ? createSlackOAuth({ clientId: clientId!, clientSecret: clientSecret!, apiUrl, publicUrl: config.publicUrl ?? 'http://localhost:3000', deps, store, logger: log })
+    : null;
+  ctx.oauth = oauth;
   registerCommands(app, ctx);
   registerViews(app, ctx);
   registerActions(app, ctx);
   registerOptions(app, ctx);
   registerEvents(app, ctx);
+
+  const tokenFor: TokenForEnvironment = store
+    ? async (environmentId) => (environmentId ? ((await store.fetchByEnvironment(environmentId))?.installation.bot?.token ?? null) : null)
+    : async () => botToken ?? null;
 
   return {
     app,
@@ -82,6 +112,7 @@ export function createSlackApp({ config, deps, logger, identityTtlMs, workConcur
     async stop() {
       if (socketMode) await app.stop();
     },
-    deliverNotification: createNotifier(botToken, apiUrl),
+    deliverNotification: createNotifier(tokenFor, apiUrl),
+    oauth,
   };
 }

@@ -3,6 +3,7 @@ import type { RightsDeps } from '../rights/index.ts';
 import type { Logger } from '../log.ts';
 import type { Identity } from './identity.ts';
 import type { WorkQueue } from './work-queue.ts';
+import type { SlackOAuth } from './oauth.ts';
 
 export interface SlackContext {
   deps: RightsDeps;
@@ -12,4 +13,6 @@ export interface SlackContext {
   command: string;
   /** runs the work after an ack (commands, buttons) */
   work: WorkQueue;
+  /** distribution mode: installs and disconnects workspaces; null with a single workspace */
+  oauth?: SlackOAuth | null;
 }

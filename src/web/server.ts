@@ -6,6 +6,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../log.ts';
 import type { RightsDeps } from '../rights/index.ts';
+import type { SlackOAuth } from '../slack/oauth.ts';
 import type { CsrfTools } from './csrf.ts';
 import { notFound, unexpectedError } from './errors.ts';
 import { rememberLanguage } from './lang-cookie.ts';
@@ -17,6 +18,8 @@ export interface WebContext {
   csrf: CsrfTools;
   /** https PUBLIC_URL: cookies are Secure */
   secureCookies: boolean;
+  /** distribution mode: "Add to Slack" and disconnecting the environment's workspace */
+  slackOAuth?: SlackOAuth | null;
 }
 
 declare module 'express-serve-static-core' {

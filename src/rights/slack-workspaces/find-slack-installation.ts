@@ -14,3 +14,8 @@ export async function findSlackInstallation(deps: RightsDeps, where: { teamId: s
 export async function saveRotatedSlackTokens(deps: RightsDeps, teamId: string, tokens: { sealedBotToken: string; sealedRefreshToken: string; tokenExpiresAt: Date }) {
   await deps.prisma.slackInstallation.updateMany({ where: { teamId }, data: { botToken: tokens.sealedBotToken, refreshToken: tokens.sealedRefreshToken, tokenExpiresAt: tokens.tokenExpiresAt } });
 }
+
+/** The environment a workspace is bound to, or null. */
+export async function findWorkspaceEnvironment(deps: RightsDeps, teamId: string) {
+  return deps.prisma.environment.findUnique({ where: { slackTeamId: teamId }, select: { id: true } });
+}

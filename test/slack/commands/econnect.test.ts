@@ -42,12 +42,15 @@ describe('/econnect', () => {
     expect(ws.driver.postedHere()).toEqual([]);
   });
 
-  it('remembers the Slack account of a caller, and binds the caller\'s workspace to their environment', async () => {
+  it('remembers the Slack account of a caller; the first command of an active Administrator binds the workspace (single workspace)', async () => {
     const ws = await app.workspace();
     const teamId = `T${ws.tag}`;
     expect(await app.deps.prisma.user.findUniqueOrThrow({ where: { id: ws.users.advanced.id } })).toMatchObject({ slackUserId: null });
     await ws.driver.ephemeral({ ...ws.as('advanced'), teamId }, 'users');
     expect(await app.deps.prisma.user.findUniqueOrThrow({ where: { id: ws.users.advanced.id } })).toMatchObject({ slackUserId: ws.users.advanced.slack });
+    // an advanced user's command does not bind the workspace; an administrator's does
+    expect(await app.deps.prisma.environment.findUniqueOrThrow({ where: { id: ws.environmentId } })).toMatchObject({ slackTeamId: null });
+    await ws.driver.ephemeral({ ...ws.as('admin'), teamId }, 'users');
     expect(await app.deps.prisma.environment.findUniqueOrThrow({ where: { id: ws.environmentId } })).toMatchObject({ slackTeamId: teamId });
   });
 
