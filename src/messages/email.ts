@@ -27,12 +27,21 @@ export const registrationVerificationData = z.discriminatedUnion('kind', [
 /** A forgotten password: the single-use link to choose a new one, and until when it works. */
 export const passwordResetData = z.object({ link: url, expiresAt: z.iso.datetime({ offset: true }) });
 
+/** The environment's Slack workspace was disconnected: how, which workspace, and how to connect again. */
+export const slackDisconnectedData = z.object({
+  environmentName: z.string().min(1),
+  teamId: z.string().regex(/^T[A-Z0-9]+$/),
+  reason: z.enum(['disconnected', 'app_uninstalled', 'tokens_revoked']),
+  accountLink: url,
+});
+
 /** The data of each email template, by the template's name. */
 export const emailData = {
   invitation: invitationData,
   'registration-verification': registrationVerificationData,
   'password-reset': passwordResetData,
   'delivery-failed': deliveryFailure,
+  'slack-disconnected': slackDisconnectedData,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailData;
@@ -47,9 +56,11 @@ export const emailMessage = z.discriminatedUnion('template', [
   z.object({ to, template: z.literal('registration-verification'), locale, data: registrationVerificationData }),
   z.object({ to, template: z.literal('password-reset'), locale, data: passwordResetData }),
   z.object({ to, template: z.literal('delivery-failed'), locale, data: deliveryFailure }),
+  z.object({ to, template: z.literal('slack-disconnected'), locale, data: slackDisconnectedData }),
 ]);
 
 export type EmailMessage = z.input<typeof emailMessage>;
 export type InvitationData = z.output<typeof invitationData>;
 export type RegistrationVerificationData = z.output<typeof registrationVerificationData>;
 export type PasswordResetData = z.output<typeof passwordResetData>;
+export type SlackDisconnectedData = z.output<typeof slackDisconnectedData>;

@@ -16,7 +16,8 @@ import { FakeSlack } from '../support/fake-slack.ts';
 import { newActiveUser } from '../support/factories.ts';
 import { SlackRequests } from '../support/slack-requests.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
-import { snapshot } from '../integration/rights-support.ts';
+import { waitFor } from '../support/wait-for.ts';
+import { snapshot as fullSnapshot } from '../integration/rights-support.ts';
 
 const SIGNING_SECRET = '5e1f2e3d4b5a69788796a5b4c3d2e1f0';
 const PASSWORD = 'amber lighthouse sings eleven tunes';
@@ -69,6 +70,12 @@ async function company(teamId: string) {
   fake.addUser({ id: ada.slack, email: ada.email, teamId });
   fake.addUser({ id: `UBOB${tag.toUpperCase()}`, email: bob.email, teamId });
   return { environmentId: env.environment.id, domain, ada, bob: { ...bob, slack: `UBOB${tag.toUpperCase()}` }, teamId };
+}
+
+/** Everything of ours; of the outbox, which messages exist (the worker delivers meanwhile). */
+async function snapshot(d: RightsDeps) {
+  const all = await fullSnapshot(d);
+  return { ...all, outbox: all.outbox.map((m: { id: string; dedupeKey: string }) => [m.id, m.dedupeKey]) };
 }
 
 const teamId = () => `T${randomBytes(4).toString('hex').toUpperCase()}`;
@@ -257,5 +264,71 @@ describe('acting only in the workspace\'s environment', () => {
     expect(res.json.text).toContain('Add to Slack');
     expect(await snapshot(deps)).toEqual(before);
     expect(fake.calls).toHaveLength(0);
+  });
+});
+
+describe('when the app leaves a workspace', () => {
+  it('app_uninstalled unbinds and deletes the tokens, emails the administrators; notifications wait, and go out after a new install', async () => {
+    const team = teamId();
+    const acme = await company(team);
+    const ada = await client(acme.ada.userId);
+    await install(ada, team);
+    // Ada's Slack account becomes known, so notifications reach her by direct message
+    const first = await rq.slash({ userId: acme.ada.slack, teamId: team }, 'users');
+    await fake.waitForResponse(first.responseUrl);
+    expect((await rq.event({ type: 'app_uninstalled' }, { teamId: team })).status).toBe(200);
+    await waitFor(async () => (await bound(acme.environmentId)) === null, { what: 'the workspace unbound' });
+    expect(await db.prisma.slackInstallation.count({ where: { teamId: team } })).toBe(0);
+    const mail = await smtp.waitForMessageTo(acme.ada.email);
+    expect(mail.subject).toMatch(/^Slack is disconnected from /);
+    expect(mail.text).toContain('Add to Slack');
+
+    // a notification caused now waits, without using up its attempts
+    await newActiveUser(deps, { userId: acme.ada.userId }, `carl@${acme.domain}`);
+    const waiting = await waitFor(
+      () => db.prisma.outboxMessage.findFirst({ where: { environmentId: acme.environmentId, kind: 'SLACK', lastError: { contains: 'no Slack workspace connected' } } }),
+      { what: 'the notification waiting for a workspace' },
+    );
+    expect(waiting).toMatchObject({ status: 'PENDING', attempts: 0 });
+
+    // a command from the workspace now is told how to connect, and changes nothing
+    const before = await snapshot(deps);
+    const after = await rq.slash({ userId: acme.ada.slack, teamId: team }, 'invite zed@example.org');
+    expect(after.json.text).toContain('not connected to an eConnect environment');
+    expect({ ...(await snapshot(deps)), outbox: [] }).toEqual({ ...before, outbox: [] });
+
+    // connected again: the waiting notification goes out with the new token
+    fake.reset();
+    expect((await install(ada, team)).page.status).toBe(200);
+    const [sent] = await fake.waitFor('chat.postMessage', (a) => a.channel === acme.ada.slack, 1, 20_000);
+    expect(sent!.teamId).toBe(team);
+    await waitFor(async () => (await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: waiting.id } })).status === 'SENT', { what: 'the notification sent' });
+  });
+
+  it('tokens_revoked for user tokens only changes nothing; for the bot token it unbinds; /econnect disconnect uninstalls', async () => {
+    const [t1, t2] = [teamId(), teamId()];
+    const acme = await company(t1);
+    const globex = await company(t2);
+    await install(await client(acme.ada.userId), t1);
+    await install(await client(globex.ada.userId), t2);
+    const before = await snapshot(deps);
+    await rq.event({ type: 'tokens_revoked', tokens: { oauth: ['UX'] } }, { teamId: t1 });
+    expect(await snapshot(deps)).toEqual(before);
+    await rq.event({ type: 'tokens_revoked', tokens: { bot: [`UBOT${t1}`] } }, { teamId: t1 });
+    await waitFor(async () => (await bound(acme.environmentId)) === null, { what: 'the revoked workspace unbound' });
+
+    // Globex: Bob (not an administrator) may not disconnect; Ada may. (Bob's first command links his Slack account.)
+    await fake.waitForResponse((await rq.slash({ userId: globex.bob.slack, teamId: t2 }, 'orgs')).responseUrl);
+    const beforeBob = await snapshot(deps);
+    const bob = await rq.slash({ userId: globex.bob.slack, teamId: t2 }, 'disconnect');
+    expect(JSON.stringify(await fake.waitForResponse(bob.responseUrl))).toContain('Only an administrator');
+    expect(await snapshot(deps)).toEqual(beforeBob);
+    fake.reset();
+    const ada = await rq.slash({ userId: globex.ada.slack, teamId: t2 }, 'disconnect');
+    expect(JSON.stringify(await fake.waitForResponse(ada.responseUrl))).toContain('disconnected from this workspace');
+    expect(fake.callsTo('apps.uninstall')).toHaveLength(1);
+    expect(fake.workspaces.get(t2)!.installed).toBe(false);
+    expect(await bound(globex.environmentId)).toBeNull();
+    expect(await db.prisma.slackInstallation.count({ where: { teamId: t2 } })).toBe(0);
   });
 });

@@ -4,6 +4,7 @@
 // installing the same workspace at once one wins and the other is told why.
 import { requireActor, type Actor } from '../core/actor.ts';
 import { audit } from '../core/audit.ts';
+import { nowOf } from '../core/clock.ts';
 import type { RightsDeps } from '../core/deps.ts';
 import { lockEnvironment, transaction } from '../core/transaction.ts';
 import { AppError } from '../errors.ts';
@@ -63,6 +64,8 @@ export async function bindSlackWorkspace(deps: RightsDeps, actor: Actor, input: 
     await tx.slackInstallation.upsert({ where: { teamId: input.teamId }, create: { teamId: input.teamId, environmentId, ...data }, update: data });
     if (!env.slackTeamId) await tx.environment.update({ where: { id: environmentId }, data: { slackTeamId: input.teamId } });
     const outcome: BindOutcome = existing ? 'reinstalled' : 'bound';
+    // Slack notifications that waited for a connection go out now
+    await tx.outboxMessage.updateMany({ where: { environmentId, kind: 'SLACK', status: 'PENDING' }, data: { nextAttemptAt: nowOf(deps) } });
     await audit(tx, { environmentId, actor, action: outcome === 'bound' ? 'environment.slack_connected' : 'environment.slack_reinstalled', targetType: 'environment', targetId: environmentId, details: { teamId: input.teamId, teamName: input.teamName ?? null } });
     return { outcome, environmentId };
   });

@@ -3,6 +3,7 @@
 // environment's Slack notifications then wait in the outbox until a workspace is connected again.
 import { requireActor, type Actor } from '../core/actor.ts';
 import { audit } from '../core/audit.ts';
+import { enqueue } from '../core/outbox.ts';
 import type { RightsDeps } from '../core/deps.ts';
 import { lockEnvironment, transaction } from '../core/transaction.ts';
 import { AppError } from '../errors.ts';
@@ -23,7 +24,14 @@ export async function unbindSlackWorkspace(deps: RightsDeps, input: { teamId: st
     await lockEnvironment(tx, environmentId);
     await tx.slackInstallation.deleteMany({ where: { teamId: input.teamId } });
     await tx.environment.updateMany({ where: { id: environmentId, slackTeamId: input.teamId }, data: { slackTeamId: null } });
-    await audit(tx, { environmentId, actor: input.actor ?? null, action: 'environment.slack_disconnected', targetType: 'environment', targetId: environmentId, details: { teamId: input.teamId, reason: input.reason } });
+    const event = await audit(tx, { environmentId, actor: input.actor ?? null, action: 'environment.slack_disconnected', targetType: 'environment', targetId: environmentId, details: { teamId: input.teamId, reason: input.reason } });
+    // the administrators learn it by email: Slack is exactly what no longer reaches them
+    const env = await tx.environment.findUniqueOrThrow({ where: { id: environmentId }, select: { name: true, locale: true } });
+    const admins = await tx.user.findMany({ where: { environmentId, role: 'ADMINISTRATOR', status: 'ACTIVE' }, select: { email: true }, take: 50 });
+    const data = { environmentName: env.name, teamId: input.teamId, reason: input.reason, accountLink: `${deps.options.publicUrl}/account` };
+    for (const a of admins) {
+      await enqueue(tx, environmentId, `slack-disconnected:${event.id}:email:${a.email}`, { email: { to: a.email, template: 'slack-disconnected', locale: env.locale, data } });
+    }
     return { environmentId };
   });
 }

@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 afterEach(() => app.fake.assertClean());
 
-const SUBCOMMANDS = ['invite', 'set-role', 'make-admin', 'add-to-org', 'remove-member', 'create-org', 'org', 'block', 'unblock', 'remove-user', 'resend', 'revoke', 'users', 'orgs', 'whois', 'pending', 'audit', 'notify-here', 'api-token'];
+const SUBCOMMANDS = ['invite', 'set-role', 'make-admin', 'add-to-org', 'remove-member', 'create-org', 'org', 'block', 'unblock', 'remove-user', 'resend', 'revoke', 'users', 'orgs', 'whois', 'pending', 'audit', 'notify-here', 'disconnect', 'api-token'];
 
 describe('/econnect', () => {
   it('acknowledges with an empty 200 and answers later; help lists every subcommand, also for someone without an account', async () => {
