@@ -87,12 +87,13 @@ export function createSlackApp({ config, deps, logger, identityTtlMs, workConcur
   app.error(async (err) => unanswerable(err, log, 'unhandled Slack listener error'));
   if (distribution) app.use(unboundWorkspaceGuard(command, log) as Middleware<AnyMiddlewareArgs>);
   const ctx: SlackContext = {
-    deps, identity: new Identity(deps, identityTtlMs, distribution ? 'distribution' : 'single'), logger: log, command, work: new WorkQueue(workConcurrency),
+    deps, identity: new Identity(deps, identityTtlMs, distribution ? 'distribution' : 'single', store ? async (teamId) => (await store.fetchByTeam(teamId))?.environmentId ?? null : undefined), logger: log, command, work: new WorkQueue(workConcurrency),
   };
   const oauth = store
     ? createSlackOAuth({ clientId: clientId!, clientSecret: clientSecret!, apiUrl, publicUrl: config.publicUrl ?? 'http://localhost:3000', deps, store, logger: log })
     : null;
   ctx.oauth = oauth;
+  ctx.installations = store;
   registerCommands(app, ctx);
   registerViews(app, ctx);
   registerActions(app, ctx);

@@ -4,6 +4,7 @@ import type { Logger } from '../log.ts';
 import type { Identity } from './identity.ts';
 import type { WorkQueue } from './work-queue.ts';
 import type { SlackOAuth } from './oauth.ts';
+import type { PrismaInstallationStore } from './installation-store.ts';
 
 export interface SlackContext {
   deps: RightsDeps;
@@ -15,4 +16,6 @@ export interface SlackContext {
   work: WorkQueue;
   /** distribution mode: installs and disconnects workspaces; null with a single workspace */
   oauth?: SlackOAuth | null;
+  /** distribution mode: the workspaces' installations (cached briefly; forget one when it changes) */
+  installations?: PrismaInstallationStore | null;
 }

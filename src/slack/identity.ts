@@ -26,6 +26,8 @@ export class Identity {
     private ttlMs = 60_000,
     /** distribution: a request acts only in the environment its workspace is bound to */
     private mode: 'single' | 'distribution' = 'single',
+    /** distribution: the environment a workspace is bound to (the installation store's short cache) */
+    private environmentOf: (teamId: string) => Promise<string | null> = async (teamId) => (await findWorkspaceEnvironment(deps, teamId))?.id ?? null,
   ) {}
 
   /** The verified email of a Slack user, or null (no email, unconfirmed, deleted, bot). */
@@ -49,9 +51,9 @@ export class Identity {
 
   /** The environment a workspace is bound to; refuses an unbound one (the guard answers those first). */
   private async workspaceEnvironment(teamId: string | undefined): Promise<string> {
-    const env = teamId ? await findWorkspaceEnvironment(this.deps, teamId) : null;
+    const env = teamId ? await this.environmentOf(teamId) : null;
     if (!env) throw new AppError('forbidden', 'This Slack workspace is not connected to an eConnect environment. An administrator connects it with "Add to Slack" on the eConnect account page.');
-    return env.id;
+    return env;
   }
 
   /** The calling administrator (or member) as an actor of the rights service; refuses everyone else. */

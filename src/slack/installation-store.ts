@@ -17,11 +17,26 @@ export class EnterpriseInstallRefused extends Error {
   readonly code = 'enterprise_install_refused';
 }
 
+type Found = NonNullable<Awaited<ReturnType<PrismaInstallationStore['load']>>>;
+
 export class PrismaInstallationStore implements InstallationStore {
+  /**
+   * Every request asks for its workspace's installation before Slack gets its ack: kept a few
+   * seconds per workspace (decrypted, in memory only). This process forgets a workspace at once when
+   * it binds or unbinds it; another process serving the same database sees the change within ttlMs.
+   */
+  private cache = new Map<string, { found: Found | null; at: number }>();
+
   constructor(
     private deps: RightsDeps,
     private cipher: TokenCipher,
+    private ttlMs = 5_000,
   ) {}
+
+  /** Drops what this process remembers about a workspace (after it was bound, unbound or disconnected). */
+  forget(teamId: string): void {
+    this.cache.delete(teamId);
+  }
 
   async storeInstallation<V extends 'v1' | 'v2'>(installation: Installation<V, boolean>): Promise<void> {
     await this.bind(installation);
@@ -33,6 +48,7 @@ export class PrismaInstallationStore implements InstallationStore {
     const bot = installation.bot;
     if (!bot?.token) throw new Error('the installation has no bot token (the app must request bot scopes)');
     const meta = JSON.parse(installation.metadata ?? '{}') as InstallMetadata;
+    this.forget(installation.team.id);
     return bindSlackWorkspace(this.deps, { userId: meta.userId, requestId: meta.requestId }, {
       teamId: installation.team.id,
       teamName: installation.team.name ?? null,
@@ -55,6 +71,15 @@ export class PrismaInstallationStore implements InstallationStore {
 
   /** The installation of a bound workspace and its environment, or null. */
   async fetchByTeam(teamId: string) {
+    const hit = this.cache.get(teamId);
+    if (hit && Date.now() - hit.at < this.ttlMs) return hit.found;
+    const found = await this.load(teamId);
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(teamId, { found, at: Date.now() });
+    return found;
+  }
+
+  private async load(teamId: string) {
     const row = await findSlackInstallation(this.deps, { teamId });
     return row ? this.toInstallation(row) : null;
   }
@@ -65,7 +90,10 @@ export class PrismaInstallationStore implements InstallationStore {
   }
 
   async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {
-    if (query.teamId) await unbindSlackWorkspace(this.deps, { teamId: query.teamId, reason: 'app_uninstalled' });
+    if (!query.teamId) return;
+    this.forget(query.teamId);
+    await unbindSlackWorkspace(this.deps, { teamId: query.teamId, reason: 'app_uninstalled' });
+    this.forget(query.teamId);
   }
 
   private toInstallation(row: NonNullable<Awaited<ReturnType<typeof findSlackInstallation>>>) {

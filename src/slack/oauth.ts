@@ -129,6 +129,7 @@ export function createSlackOAuth(o: SlackOAuthOptions): SlackOAuth {
       await checkAdministrator(o.deps, actor, environmentId);
       await uninstall(found.installation.bot!.token!);
       await unbindSlackWorkspace(o.deps, { teamId: found.teamId, reason: 'disconnected', actor });
+      o.store.forget(found.teamId);
       return { teamId: found.teamId };
     },
   };

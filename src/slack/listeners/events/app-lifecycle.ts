@@ -14,6 +14,7 @@ export function workspaceLost(ctx: SlackContext, reason: UnbindReason) {
     if (!teamId) return;
     try {
       const unbound = await unbindSlackWorkspace(ctx.deps, { teamId, reason });
+      ctx.installations?.forget(teamId);
       ctx.logger.info({ team: teamId, reason, environmentId: unbound?.environmentId }, unbound ? 'workspace unbound' : 'workspace was not bound');
     } catch (err) {
       unanswerable(err, ctx.logger, `could not unbind workspace ${teamId} after ${reason}`);
