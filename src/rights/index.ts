@@ -81,4 +81,4 @@ export { startSlackInstall, SLACK_INSTALL_STATE_TTL_MS } from './slack-workspace
 export { useSlackInstallState, checkSlackInstallGrant, type SlackInstallGrant } from './slack-workspaces/use-slack-install-state.ts';
 export { bindSlackWorkspace, WorkspaceRefusal, type SlackInstallationInput, type BindOutcome } from './slack-workspaces/bind-slack-workspace.ts';
 export { unbindSlackWorkspace, type UnbindReason } from './slack-workspaces/unbind-slack-workspace.ts';
-export { findSlackInstallation, findWorkspaceEnvironment, saveRotatedSlackTokens } from './slack-workspaces/find-slack-installation.ts';
+export { findSlackInstallation, findWorkspaceEnvironment, refreshSlackInstallation, type SealedTokens } from './slack-workspaces/find-slack-installation.ts';

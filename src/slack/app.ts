@@ -18,7 +18,7 @@ import { registerOptions } from './listeners/options/index.ts';
 import { registerViews } from './listeners/views/index.ts';
 import { PrismaInstallationStore } from './installation-store.ts';
 import { createNotifier, type TokenForEnvironment } from './notifications.ts';
-import { createSlackOAuth, type SlackOAuth } from './oauth.ts';
+import { createSlackOAuth, tokenRefresher, type SlackOAuth } from './oauth.ts';
 import type { TokenCipher } from './token-cipher.ts';
 import { unboundWorkspaceGuard } from './workspace-guard.ts';
 import { WorkQueue } from './work-queue.ts';
@@ -54,7 +54,7 @@ export function createSlackApp({ config, deps, logger, identityTtlMs, workConcur
   if (distribution && (!clientId || !clientSecret || !cipher)) throw new Error('distribution mode needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and the token key');
   const log = logger.child({ surface: 'slack' });
   const bolt = boltLogger(log);
-  const store = distribution ? new PrismaInstallationStore(deps, cipher!) : null;
+  const store = distribution ? new PrismaInstallationStore(deps, cipher!, 5_000, tokenRefresher(clientId!, clientSecret!, apiUrl)) : null;
   // A single workspace: the token is known, and asking auth.test for the bot's ids on every request
   // (Bolt's default without them) would cost a Web API call per command. Many workspaces: the token of
   // the request's workspace from the database; a workspace with none is answered by the guard below.

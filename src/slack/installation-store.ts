@@ -3,7 +3,7 @@
 // the administrator who started "Add to Slack" (carried in the installation's metadata by our state
 // store), and refuses what the binding rules refuse.
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/oauth';
-import { bindSlackWorkspace, findSlackInstallation, unbindSlackWorkspace, type RightsDeps } from '../rights/index.ts';
+import { bindSlackWorkspace, findSlackInstallation, refreshSlackInstallation, unbindSlackWorkspace, type RightsDeps } from '../rights/index.ts';
 import type { TokenCipher } from './token-cipher.ts';
 
 /** What the install route puts in the state's metadata, read back when Slack returns. */
@@ -12,6 +12,12 @@ export interface InstallMetadata {
   environmentId: string;
   requestId?: string;
 }
+
+/** Token rotation: exchanges a refresh token for a new bot token (oauth.v2.access, grant_type refresh_token). */
+export type RefreshTokens = (refreshToken: string) => Promise<{ token: string; refreshToken: string; expiresInSeconds: number }>;
+
+/** a token this close to its expiry is refreshed before use */
+const REFRESH_MARGIN_MS = 5 * 60_000;
 
 export class EnterpriseInstallRefused extends Error {
   readonly code = 'enterprise_install_refused';
@@ -31,6 +37,8 @@ export class PrismaInstallationStore implements InstallationStore {
     private deps: RightsDeps,
     private cipher: TokenCipher,
     private ttlMs = 5_000,
+    /** with token rotation on: how to refresh (the one path Bolt and the outbox share) */
+    private refreshTokens?: RefreshTokens,
   ) {}
 
   /** Drops what this process remembers about a workspace (after it was bound, unbound or disconnected). */
@@ -80,13 +88,30 @@ export class PrismaInstallationStore implements InstallationStore {
   }
 
   private async load(teamId: string) {
-    const row = await findSlackInstallation(this.deps, { teamId });
-    return row ? this.toInstallation(row) : null;
+    return this.fresh(await findSlackInstallation(this.deps, { teamId }));
   }
 
   async fetchByEnvironment(environmentId: string) {
-    const row = await findSlackInstallation(this.deps, { environmentId });
-    return row ? this.toInstallation(row) : null;
+    return this.fresh(await findSlackInstallation(this.deps, { environmentId }));
+  }
+
+  /** The installation, its bot token refreshed first when rotation is on and it expires soon. */
+  private async fresh(row: Awaited<ReturnType<typeof findSlackInstallation>>) {
+    if (!row) return null;
+    const refresh = this.refreshTokens;
+    if (refresh && row.refreshToken && row.tokenExpiresAt && row.tokenExpiresAt.getTime() - Date.now() < REFRESH_MARGIN_MS) {
+      const renewed = await refreshSlackInstallation(this.deps, row.teamId, REFRESH_MARGIN_MS, async (sealed) => {
+        const next = await refresh(this.cipher.open(sealed));
+        return {
+          sealedBotToken: this.cipher.seal(next.token),
+          sealedRefreshToken: this.cipher.seal(next.refreshToken),
+          tokenExpiresAt: new Date(Date.now() + next.expiresInSeconds * 1000),
+        };
+      });
+      this.forget(row.teamId);
+      return renewed ? this.toInstallation(renewed) : null;
+    }
+    return this.toInstallation(row);
   }
 
   async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {

@@ -8,7 +8,7 @@ import { webApi } from '@slack/bolt';
 import { AppError, checkSlackInstallGrant, isAppError, unbindSlackWorkspace, useSlackInstallState, WorkspaceRefusal, type Actor, type RightsDeps } from '../rights/index.ts';
 import type { Logger } from '../log.ts';
 import { boltLogger } from './bolt-logger.ts';
-import { EnterpriseInstallRefused, type PrismaInstallationStore } from './installation-store.ts';
+import { EnterpriseInstallRefused, type PrismaInstallationStore, type RefreshTokens } from './installation-store.ts';
 
 /** The bot scopes the app asks for (the same as manifest.yml). */
 export const BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'im:write', 'users:read', 'users:read.email'];
@@ -140,4 +140,14 @@ async function checkAdministrator(deps: RightsDeps, actor: Actor, environmentId:
   if (user?.status !== 'ACTIVE' || user.role !== 'ADMINISTRATOR' || user.environmentId !== environmentId) {
     throw new AppError('forbidden', 'Only an administrator of this environment can disconnect its Slack workspace.');
   }
+}
+
+/** Token rotation's refresh call (oauth.v2.access with grant_type refresh_token), for the installation store. */
+export function tokenRefresher(clientId: string, clientSecret: string, apiUrl: string | undefined): RefreshTokens {
+  const client = new webApi.WebClient(undefined, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: { retries: 1 }, timeout: 10_000 });
+  return async (refreshToken) => {
+    const res = await client.oauth.v2.access({ client_id: clientId, client_secret: clientSecret, grant_type: 'refresh_token', refresh_token: refreshToken });
+    if (!res.access_token || !res.refresh_token || !res.expires_in) throw new Error('Slack did not return a rotated token');
+    return { token: res.access_token, refreshToken: res.refresh_token, expiresInSeconds: res.expires_in };
+  };
 }

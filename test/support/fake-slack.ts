@@ -76,6 +76,10 @@ export class FakeSlack {
   /** the workspace the person at Slack's authorize page is signed in to */
   authorizeAs: string | null = null;
   private codes = new Map<string, { teamId: string; redirectUri: string; used: boolean }>();
+  /** token rotation on: installs return a refresh token and an expiry of this many seconds */
+  rotationExpiresIn: number | null = null;
+  /** refresh token -> its workspace; a refresh token works once */
+  private refreshTokens = new Map<string, string>();
 
   /** The SLACK_API_URL to give the app. */
   get url(): string {
@@ -279,6 +283,15 @@ export class FakeSlack {
       this.violate(method, 'called without the app\'s client id and secret');
       return { body: { ok: false, error: 'invalid_client_id' } };
     }
+    if (method === 'oauth.v2.access' && args.grant_type === 'refresh_token') {
+      const teamId = this.refreshTokens.get(args.refresh_token);
+      if (!teamId) {
+        this.violate(method, 'refresh token unknown or used before');
+        return { body: { ok: false, error: 'invalid_refresh_token' } };
+      }
+      this.refreshTokens.delete(args.refresh_token);
+      return { body: { ok: true, token_type: 'bot', ...this.rotated(this.workspaces.get(teamId)!) } };
+    }
     if (method === 'oauth.v2.access') {
       const grant = this.codes.get(args.code);
       if (!grant || grant.used) {
@@ -291,13 +304,11 @@ export class FakeSlack {
         return { body: { ok: false, error: 'bad_redirect_uri' } };
       }
       const ws = this.workspaces.get(grant.teamId)!;
-      const token = `xoxb-${ws.teamId}-${++this.seq}-${randomBytes(8).toString('hex')}`;
-      ws.tokens.add(token);
       ws.installed = true;
       const org = Boolean(ws.enterpriseId);
       return {
         body: {
-          ok: true, access_token: token, token_type: 'bot', scope: 'commands,chat:write,users:read,users:read.email,im:write',
+          ok: true, ...this.rotated(ws), token_type: 'bot', scope: 'commands,chat:write,users:read,users:read.email,im:write',
           bot_user_id: `UBOT${ws.teamId}`, app_id: 'AFAKE',
           team: org ? null : { id: ws.teamId, name: ws.name },
           enterprise: org ? { id: ws.enterpriseId, name: 'Grid' } : null,
@@ -318,6 +329,16 @@ export class FakeSlack {
       ws.installed = false;
     }
     return { body: { ok: true } };
+  }
+
+  /** A new bot token for a workspace; with rotation on, its refresh token and expiry too. */
+  private rotated(ws: FakeWorkspace) {
+    const token = `xoxb-${ws.teamId}-${++this.seq}-${randomBytes(8).toString('hex')}`;
+    ws.tokens.add(token);
+    if (this.rotationExpiresIn === null) return { access_token: token };
+    const refresh = `xoxe-1-${ws.teamId}-${randomBytes(8).toString('hex')}`;
+    this.refreshTokens.set(refresh, ws.teamId);
+    return { access_token: token, refresh_token: refresh, expires_in: this.rotationExpiresIn };
   }
 
   private handleResponseUrl(id: string, raw: string, res: ServerResponse): void {
