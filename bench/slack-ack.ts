@@ -1,12 +1,17 @@
 // How fast Slack gets its HTTP 200 for a signed `/econnect invite` (Slack gives up after 3 s), on
-// PGlite and PostgreSQL, next to a bare Bolt app that only acks the same command, in the same run.
+// PGlite and PostgreSQL, with one workspace (SLACK_BOT_TOKEN) and with many (SLACK_CLIENT_ID: the
+// token of the request's workspace from the database, decrypted, per request), next to a bare Bolt
+// app that only acks the same command, in the same run.
 // Both apps run as their own process, as in production (a client in the app's process would be
 // measured waiting for the app's work). Prints p50/p99 for sequential commands (each one finished,
 // confirmation posted, before the next) and for 20 at once. Figures only; nothing is asserted.
 import type { AddressInfo } from 'node:net';
 import { App, ExpressReceiver } from '@slack/bolt';
 import express from 'express';
+import { randomBytes } from 'node:crypto';
 import { defaultOptions } from '../src/rights/index.ts';
+import { PrismaInstallationStore } from '../src/slack/installation-store.ts';
+import { parseKey, TokenCipher } from '../src/slack/token-cipher.ts';
 import { startApp, type AppProcess } from '../test/support/app-process.ts';
 import { createTestDatabase, type TestDatabaseKind } from '../test/support/database.ts';
 import { FakeSlack } from '../test/support/fake-slack.ts';
@@ -23,8 +28,10 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 };
 
+// one count over every app measured: each invites addresses nobody invited before
+let counter = 0;
+
 async function measure(rq: SlackRequests, fake: FakeSlack, ws: Workspace, confirms: boolean) {
-  let counter = 0;
   const one = async () => {
     const email = `bench-${++counter}@${ws.domain}`;
     const r = await rq.slash(ws.as('admin'), `invite ${email}`, ws.channel);
@@ -56,22 +63,39 @@ async function main() {
     console.error(`measuring ${kind}...`);
     const db = await createTestDatabase(kind);
     const database = await db.open();
-    const ws = await seedWorkspace({ prisma: database.prisma, options: defaultOptions }, fake);
+    const deps = { prisma: database.prisma, options: defaultOptions };
+    const ws = await seedWorkspace(deps, fake);
+    // many workspaces: the seeded environment installed in the fake's workspace, its token encrypted
+    const key = randomBytes(32).toString('base64');
+    await new PrismaInstallationStore(deps, new TokenCipher(parseKey(key))).storeInstallation({
+      team: { id: fake.teamId, name: 'Fake' }, enterprise: undefined, user: { id: 'U0', token: undefined, scopes: undefined },
+      bot: { token: fake.token, userId: 'UBOT', id: 'BBOT', scopes: ['commands', 'chat:write'] }, isEnterpriseInstall: false, authVersion: 'v2',
+      metadata: JSON.stringify({ userId: ws.users.admin.id }),
+    });
     await database.close();
+    const distribution = { SLACK_CLIENT_ID: fake.clientId, SLACK_CLIENT_SECRET: fake.clientSecret, SLACK_SIGNING_SECRET: SECRET, LOG_LEVEL: 'silent', TOKEN_ENCRYPTION_KEY: key };
     let bare: AppProcess | undefined;
     let ours: AppProcess | undefined;
+    let many: AppProcess | undefined;
     try {
       bare = await startApp({ env, cwd: db.cwd, entry: [process.argv[1]!, '--bare-app'] });
       const b = await measure(new SlackRequests(bare.eventsUrl, SECRET, fake), fake, ws, false);
       await bare.stop();
       ours = await startApp({ env: { ...env, SLACK_API_URL: fake.url, ...db.env }, cwd: db.cwd });
       const o = await measure(new SlackRequests(ours.eventsUrl, SECRET, fake), fake, ws, true);
+      await ours.stop();
+      many = await startApp({ env: { ...distribution, SLACK_API_URL: fake.url, ...db.env }, cwd: db.cwd });
+      const m = await measure(new SlackRequests(many.eventsUrl, SECRET, fake), fake, ws, true);
+      const row = (name: string, x: typeof o) => [name, kind, fmt(pct(x.sequential, 50)), fmt(pct(x.sequential, 99)), fmt(pct(x.concurrent, 50)), fmt(pct(x.concurrent, 99))];
       rows.push(['bare Bolt', '-', fmt(pct(b.sequential, 50)), fmt(pct(b.sequential, 99)), fmt(pct(b.concurrent, 50)), fmt(pct(b.concurrent, 99))]);
-      rows.push(['econnect invite', kind, fmt(pct(o.sequential, 50)), fmt(pct(o.sequential, 99)), fmt(pct(o.concurrent, 50)), fmt(pct(o.concurrent, 99))]);
-      rows.push(['ratio p50', kind, `${(pct(o.sequential, 50) / pct(b.sequential, 50)).toFixed(2)}x`, '', `${(pct(o.concurrent, 50) / pct(b.concurrent, 50)).toFixed(2)}x`, '']);
+      rows.push(row('econnect invite, one workspace', o));
+      rows.push(row('econnect invite, many workspaces', m));
+      rows.push(['ratio p50 one / bare', kind, `${(pct(o.sequential, 50) / pct(b.sequential, 50)).toFixed(2)}x`, '', `${(pct(o.concurrent, 50) / pct(b.concurrent, 50)).toFixed(2)}x`, '']);
+      rows.push(['ratio p50 many / one', kind, `${(pct(m.sequential, 50) / pct(o.sequential, 50)).toFixed(2)}x`, '', `${(pct(m.concurrent, 50) / pct(o.concurrent, 50)).toFixed(2)}x`, '']);
     } finally {
       await bare?.stop();
       await ours?.stop();
+      await many?.stop();
       await db.drop();
     }
   }

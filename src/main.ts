@@ -13,6 +13,8 @@ import { createMailService } from './mail/index.ts';
 import { createOutboxWorker } from './outbox/index.ts';
 import { defaultOptions, sweepExpired, type RightsDeps } from './rights/index.ts';
 import { createSlackApp, type SlackApp } from './slack/app.ts';
+import { loadTokenCipher } from './slack/token-cipher.ts';
+import { slackInstallRouter } from './web/account/slack-install-router.ts';
 import { accountRouter } from './web/account/router.ts';
 import { activationRouter } from './web/activation/router.ts';
 import { createCsrf } from './web/csrf.ts';
@@ -56,15 +58,23 @@ async function main() {
   const csrf = createCsrf(await appSecret(db.prisma, 'csrf'), secureCookies);
   const ctx: WebContext = { db, deps, logger, csrf, secureCookies, deviceKey: await appSecret(db.prisma, 'device-cookie') };
 
-  const slack: SlackApp | null = config.slack.botToken
+  // Distribution mode keeps every workspace's tokens encrypted with a key outside the database.
+  const cipher = config.slack.mode === 'distribution'
+    ? await loadTokenCipher(config.tokenEncryptionKey, config.dataDir).catch((err: Error) => fail(`TOKEN_ENCRYPTION_KEY: ${err.message}`))
+    : undefined;
+  const slack: SlackApp | null = config.slack.mode
     ? // PGlite runs its SQL on this thread: one command's work at a time keeps acks prompt.
-      createSlackApp({ config, deps, logger, workConcurrency: db.kind === 'pglite' ? 1 : 2 })
+      createSlackApp({ config, deps, logger, cipher, workConcurrency: db.kind === 'pglite' ? 1 : 2 })
     : null;
   if (!slack) {
-    logger.warn('Slack is not configured (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET): the web pages, the rights API and email run without it.');
+    logger.warn('Slack is not configured (SLACK_BOT_TOKEN, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET, with SLACK_SIGNING_SECRET): the web pages, the rights API and email run without it.');
   }
+  ctx.slackOAuth = slack?.oauth ?? null;
 
-  const app = createWebApp(ctx, { slack: slack?.router ?? undefined, routers: [rightsApiRouter(deps), siteRouter(ctx), accountRouter(ctx), activationRouter(ctx)] });
+  const app = createWebApp(ctx, {
+    slack: slack?.router ?? undefined,
+    routers: [rightsApiRouter(deps), siteRouter(ctx), slackInstallRouter(ctx, config.slack.command), accountRouter(ctx), activationRouter(ctx)],
+  });
 
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.port, () => resolve(s));

@@ -37,6 +37,13 @@ export const administratorNoticeData = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('user.activated'), data: userActivatedData }),
   z.object({ kind: z.literal('user.auto_joined'), data: userAutoJoinedData }),
 ]);
+/** The environment's Slack workspace was disconnected: how, which workspace, and how to connect again. */
+export const slackDisconnectedData = z.object({
+  environmentName: z.string().min(1),
+  teamId: z.string().regex(/^T[A-Z0-9]+$/),
+  reason: z.enum(['disconnected', 'app_uninstalled', 'tokens_revoked']),
+  accountLink: url,
+});
 
 /** The data of each email template, by the template's name. */
 export const emailData = {
@@ -45,6 +52,7 @@ export const emailData = {
   'password-reset': passwordResetData,
   'delivery-failed': deliveryFailure,
   'administrator-notice': administratorNoticeData,
+  'slack-disconnected': slackDisconnectedData,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailData;
@@ -60,6 +68,7 @@ export const emailMessage = z.discriminatedUnion('template', [
   z.object({ to, template: z.literal('password-reset'), locale, data: passwordResetData }),
   z.object({ to, template: z.literal('delivery-failed'), locale, data: deliveryFailure }),
   z.object({ to, template: z.literal('administrator-notice'), locale, data: administratorNoticeData }),
+  z.object({ to, template: z.literal('slack-disconnected'), locale, data: slackDisconnectedData }),
 ]);
 
 export type EmailMessage = z.input<typeof emailMessage>;
@@ -67,3 +76,4 @@ export type InvitationData = z.output<typeof invitationData>;
 export type RegistrationVerificationData = z.output<typeof registrationVerificationData>;
 export type PasswordResetData = z.output<typeof passwordResetData>;
 export type AdministratorNoticeData = z.output<typeof administratorNoticeData>;
+export type SlackDisconnectedData = z.output<typeof slackDisconnectedData>;

@@ -40,6 +40,7 @@ export const slackWork = z.discriminatedUnion('type', [
     responseUrl: z.null(),
     channel: z.string().max(40),
     user_id: slackId,
+    team_id: z.string().max(40),
     text: z.string().min(1).max(3000),
     requestId: z.string().min(1).max(300),
   }),

@@ -56,6 +56,15 @@ export async function reschedule(prisma: Prisma, id: string, delayMs: number, er
      WHERE id = ${id} AND status = 'PENDING'`;
 }
 
+/** Not tried yet (nothing to deliver through): due again later, attempts unchanged. */
+export async function postpone(prisma: Prisma, id: string, delayMs: number, reason: string): Promise<void> {
+  await prisma.$executeRaw`
+    UPDATE "OutboxMessage"
+       SET "lastError" = ${reason}, "lockedUntil" = NULL,
+           "nextAttemptAt" = ${NOW} + ${Math.round(delayMs)}::int * interval '1 millisecond'
+     WHERE id = ${id} AND status = 'PENDING'`;
+}
+
 /** Failed for good; returns false when the row was no longer pending (e.g. revoked meanwhile). */
 export async function markFailed(tx: Tx, id: string, error: string): Promise<boolean> {
   const n = await tx.$executeRaw`

@@ -5,11 +5,11 @@ import type { Prisma } from '../db/database.ts';
 import type { Logger } from '../log.ts';
 import { retryDelayMs, isPermanent } from './backoff.ts';
 import { reportFailure } from './report-failure.ts';
-import { claimDue, extendLease, markFailed, markSent, reschedule, type ClaimedMessage, type OutboxKind } from './store.ts';
+import { claimDue, extendLease, markFailed, markSent, postpone, reschedule, type ClaimedMessage, type OutboxKind } from './store.ts';
 import { releaseWaiting } from './waiting.ts';
 
 // The worker hands each delivery the payload it stored; the delivery checks it against its own contract.
-export type Deliver = (payload: never, messageId: string) => Promise<unknown>;
+export type Deliver = (payload: never, messageId: string, environmentId: string | null) => Promise<unknown>;
 
 export interface OutboxWorkerOptions {
   prisma: Prisma;
@@ -74,7 +74,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const deliver = deliveries[m.kind];
     try {
       if (!deliver) throw new Error('no delivery for this kind of message');
-      await deliver(m.payload as never, m.id);
+      await deliver(m.payload as never, m.id, m.environmentId);
     } catch (err) {
       await failed(m, err);
       return;
@@ -85,6 +85,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   async function failed(m: ClaimedMessage, err: unknown) {
     const error = errorText(err);
+    // Nothing to deliver through yet (the environment's Slack workspace is not connected): the message
+    // waits without using up its attempts, and goes out once a workspace is connected again.
+    const waitMs = (err as { waitMs?: unknown } | null)?.waitMs;
+    if (typeof waitMs === 'number') {
+      await postpone(o.prisma, m.id, waitMs, error);
+      log.info({ messageId: m.id, kind: m.kind, retryInMs: waitMs, error }, 'delivery waits');
+      return;
+    }
     const attempt = m.attempts + 1;
     if (!isPermanent(err) && attempt < o.maxAttempts) {
       const delay = retryDelayMs(attempt, err, o);

@@ -78,3 +78,10 @@ export { sweepExpired } from './housekeeping/sweep-expired.ts';
 // For the outbox worker, which reports a failed delivery in the same transaction that marks it failed.
 export { enqueue, queueSlackWork, notifyAdministrators, slackRecipients, WAITING_SUFFIX, type AdministratorsTold } from './core/outbox.ts';
 export type { Tx } from './core/transaction.ts';
+
+// The environment's Slack workspace (distribution mode: "Add to Slack"; see the README's Slack section).
+export { startSlackInstall, SLACK_INSTALL_STATE_TTL_MS } from './slack-workspaces/start-slack-install.ts';
+export { useSlackInstallState, checkSlackInstallGrant, type SlackInstallGrant } from './slack-workspaces/use-slack-install-state.ts';
+export { bindSlackWorkspace, WorkspaceRefusal, type SlackInstallationInput, type BindOutcome } from './slack-workspaces/bind-slack-workspace.ts';
+export { unbindSlackWorkspace, type UnbindReason } from './slack-workspaces/unbind-slack-workspace.ts';
+export { findSlackInstallation, findWorkspaceEnvironment, refreshSlackInstallation, type SealedTokens } from './slack-workspaces/find-slack-installation.ts';

@@ -1,7 +1,7 @@
 // The Slack surface as one object: a Bolt app whose HTTP endpoint (/slack/events) is an express
 // router the web server mounts on its own port, or a Socket Mode connection when SLACK_APP_TOKEN is
 // set; plus deliverNotification for the outbox worker.
-import { App, ExpressReceiver, webApi, type Authorize } from '@slack/bolt';
+import { App, ExpressReceiver, webApi, type Authorize, type Middleware, type AnyMiddlewareArgs } from '@slack/bolt';
 import express, { type Router } from 'express';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
@@ -20,7 +20,11 @@ import { postConfirmation } from './listeners/views/submission.ts';
 import { registerEvents } from './listeners/events/index.ts';
 import { registerOptions } from './listeners/options/index.ts';
 import { registerViews } from './listeners/views/index.ts';
-import { createNotifier } from './notifications.ts';
+import { PrismaInstallationStore } from './installation-store.ts';
+import { createNotifier, type TokenForEnvironment } from './notifications.ts';
+import { createSlackOAuth, tokenRefresher, type SlackOAuth } from './oauth.ts';
+import type { TokenCipher } from './token-cipher.ts';
+import { unboundWorkspaceGuard } from './workspace-guard.ts';
 import { WorkQueue } from './work-queue.ts';
 import { workDelivery } from './work.ts';
 import { createOutboxWorker } from '../outbox/index.ts';
@@ -32,11 +36,15 @@ export interface SlackApp {
   /** starts the worker of Slack work recorded before its ack; Socket Mode: also connects (HTTP: the router is served by the web server) */
   start(): Promise<void>;
   stop(): Promise<void>;
-  deliverNotification(payload: Notification, messageId: string): Promise<{ channel: string; ts: string }>;
+  deliverNotification(payload: Notification, messageId: string, environmentId?: string | null): Promise<{ channel: string; ts: string }>;
+  /** distribution mode: the "Add to Slack" flow */
+  oauth: SlackOAuth | null;
 }
 
 export interface SlackAppOptions {
-  config: Pick<Config, 'slack'>;
+  config: Pick<Config, 'slack'> & Partial<Pick<Config, 'publicUrl'>>;
+  /** distribution mode: seals and opens the workspaces' tokens */
+  cipher?: TokenCipher;
   deps: RightsDeps;
   logger: Logger;
   /** how long a Slack user's verified email is trusted before asking users.info again */
@@ -45,14 +53,25 @@ export interface SlackAppOptions {
   workConcurrency?: number;
 }
 
-export function createSlackApp({ config, deps, logger, identityTtlMs, workConcurrency = 2 }: SlackAppOptions): SlackApp {
-  const { botToken, signingSecret, appToken, apiUrl, command } = config.slack;
-  if (!botToken) throw new Error('SLACK_BOT_TOKEN is required for the Slack app');
+export function createSlackApp({ config, deps, logger, identityTtlMs, workConcurrency = 2, cipher }: SlackAppOptions): SlackApp {
+  const { botToken, signingSecret, appToken, apiUrl, command, clientId, clientSecret } = config.slack;
+  const distribution = config.slack.mode === 'distribution';
+  if (!botToken && !distribution) throw new Error('SLACK_BOT_TOKEN is required for the Slack app');
+  if (distribution && (!clientId || !clientSecret || !cipher)) throw new Error('distribution mode needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and the token key');
   const log = logger.child({ surface: 'slack' });
   const bolt = boltLogger(log);
+  const store = distribution ? new PrismaInstallationStore(deps, cipher!, 5_000, tokenRefresher(clientId!, clientSecret!, apiUrl)) : null;
   // A single workspace: the token is known, and asking auth.test for the bot's ids on every request
-  // (Bolt's default without them) would cost a Web API call per command.
-  const authorize: Authorize<boolean> = async () => ({ botToken });
+  // (Bolt's default without them) would cost a Web API call per command. Many workspaces: the token of
+  // the request's workspace from the database; a workspace with none is answered by the guard below.
+  const authorize: Authorize<boolean> = store
+    ? async ({ teamId }) => {
+        const found = teamId ? await store.fetchByTeam(teamId) : null;
+        if (!found) return { workspaceEnvironmentId: null };
+        const bot = found.installation.bot!;
+        return { botToken: bot.token, botUserId: bot.userId, botId: bot.id, teamId: found.teamId, workspaceEnvironmentId: found.environmentId };
+      }
+    : async () => ({ botToken });
   const clientOptions = {
     ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
     // Few, quick retries: a command's follow-up is worthless after a few seconds.
@@ -72,25 +91,35 @@ export function createSlackApp({ config, deps, logger, identityTtlMs, workConcur
   });
   // Listeners answer their own failures; what still escapes one has nobody left to tell.
   app.error(async (err) => unanswerable(err, log, 'unhandled Slack listener error'));
+  if (distribution) app.use(unboundWorkspaceGuard(command, log) as Middleware<AnyMiddlewareArgs>);
   const ctx: SlackContext = {
     deps,
-    identity: new Identity(deps, identityTtlMs),
+    identity: new Identity(deps, identityTtlMs, distribution ? 'distribution' : 'single', store ? async (teamId) => (await store.fetchByTeam(teamId))?.environmentId ?? null : undefined),
     logger: log,
     command,
     work: new WorkQueue(workConcurrency),
-    queued: () => worker.nudge(),
+    queued: () => undefined,
   };
+  const oauth = store
+    ? createSlackOAuth({ clientId: clientId!, clientSecret: clientSecret!, apiUrl, publicUrl: config.publicUrl ?? 'http://localhost:3000', deps, store, logger: log })
+    : null;
+  ctx.oauth = oauth;
+  ctx.installations = store;
+  ctx.queued = () => worker.nudge();
   // Work recorded before an ack (src/slack/work.ts) is done by the outbox's leased worker, a few
-  // pieces at a time; the client is the bot's, as in a listener.
-  const client = new webApi.WebClient(botToken, { ...clientOptions, logger: bolt });
+  // pieces at a time, with the token of the workspace the request came from, as in a listener.
+  const clientFor = async (teamId: string) => {
+    const token = store ? (teamId ? (await store.fetchByTeam(teamId))?.installation.bot?.token : undefined) : botToken;
+    return new webApi.WebClient(token, { ...clientOptions, logger: bolt });
+  };
   const worker = createOutboxWorker({
     prisma: deps.prisma,
     logger: log,
     kinds: ['SLACK_WORK'],
-    deliverWork: workDelivery(ctx, client, {
-      command: (work, answer) => runSubcommand(ctx, work.command, client, answer),
-      button: workButton(ctx, client),
-      confirm: (work) => postConfirmation(client, log.child({ requestId: work.requestId }), { channel: work.channel, user: work.user_id, text: work.text, requestId: work.requestId }),
+    deliverWork: workDelivery(ctx, clientFor, {
+      command: (work, answer, client) => runSubcommand(ctx, work.command, client, answer),
+      button: workButton(ctx),
+      confirm: (work, _answer, client) => postConfirmation(client, log.child({ requestId: work.requestId }), { channel: work.channel, user: work.user_id, text: work.text, requestId: work.requestId }),
     }) as never,
     batchSize: workConcurrency,
     // a crashed process's work is taken again within seconds; renewed while it runs
@@ -112,6 +141,10 @@ export function createSlackApp({ config, deps, logger, identityTtlMs, workConcur
     router.use(receiver.router as Router);
   }
 
+  const tokenFor: TokenForEnvironment = store
+    ? async (environmentId) => (environmentId ? ((await store.fetchByEnvironment(environmentId))?.installation.bot?.token ?? null) : null)
+    : async () => botToken ?? null;
+
   return {
     app,
     router,
@@ -123,6 +156,7 @@ export function createSlackApp({ config, deps, logger, identityTtlMs, workConcur
       if (socketMode) await app.stop();
       await worker.stop();
     },
-    deliverNotification: createNotifier(botToken, apiUrl),
+    deliverNotification: createNotifier(tokenFor, apiUrl),
+    oauth,
   };
 }

@@ -3,6 +3,8 @@ import type { RightsDeps } from '../rights/index.ts';
 import type { Logger } from '../log.ts';
 import type { Identity } from './identity.ts';
 import type { WorkQueue } from './work-queue.ts';
+import type { SlackOAuth } from './oauth.ts';
+import type { PrismaInstallationStore } from './installation-store.ts';
 
 export interface SlackContext {
   deps: RightsDeps;
@@ -14,4 +16,8 @@ export interface SlackContext {
   work: WorkQueue;
   /** work was just recorded (src/slack/work.ts): the work worker looks at once */
   queued(): void;
+  /** distribution mode: installs and disconnects workspaces; null with a single workspace */
+  oauth?: SlackOAuth | null;
+  /** distribution mode: the workspaces' installations (cached briefly; forget one when it changes) */
+  installations?: PrismaInstallationStore | null;
 }

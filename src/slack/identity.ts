@@ -1,7 +1,7 @@
 // Who is calling: the Slack account's verified email (users.info, cached briefly because Slack limits
 // that method and every request needs it) matched to an active user of an environment.
 import type { webApi } from '@slack/bolt';
-import { AppError, findUserByEmail, linkSlackUser, type Actor, type RightsDeps } from '../rights/index.ts';
+import { AppError, findUserByEmail, findWorkspaceEnvironment, linkSlackUser, type Actor, type RightsDeps } from '../rights/index.ts';
 
 export interface Caller extends Actor {
   /** always known in Slack: the account that sent the request */
@@ -18,15 +18,23 @@ interface SlackProfile {
 
 export class Identity {
   private cache = new Map<string, SlackProfile>();
+  /** single workspace: teams an administrator's command has offered to bind (bound then, or taken) */
+  private boundTeams = new Set<string>();
 
   constructor(
     private deps: RightsDeps,
     private ttlMs = 60_000,
+    /** distribution: a request acts only in the environment its workspace is bound to */
+    private mode: 'single' | 'distribution' = 'single',
+    /** distribution: the environment a workspace is bound to (the installation store's short cache) */
+    private environmentOf: (teamId: string) => Promise<string | null> = async (teamId) => (await findWorkspaceEnvironment(deps, teamId))?.id ?? null,
   ) {}
 
   /** The verified email of a Slack user, or null (no email, unconfirmed, deleted, bot). */
-  async emailOf(client: webApi.WebClient, slackUserId: string): Promise<string | null> {
-    const hit = this.cache.get(slackUserId);
+  async emailOf(client: webApi.WebClient, slackUserId: string, teamId = ''): Promise<string | null> {
+    // keyed by workspace and user: Slack ids are only unique inside a workspace's token's view
+    const key = `${teamId}:${slackUserId}`;
+    const hit = this.cache.get(key);
     if (hit && Date.now() - hit.at < this.ttlMs) return hit.email;
     let email: string | null = null;
     try {
@@ -37,13 +45,21 @@ export class Identity {
       if ((err as { data?: { error?: string } }).data?.error !== 'user_not_found') throw err;
     }
     if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(slackUserId, { email, at: Date.now() });
+    this.cache.set(key, { email, at: Date.now() });
     return email;
+  }
+
+  /** The environment a workspace is bound to; refuses an unbound one (the guard answers those first). */
+  private async workspaceEnvironment(teamId: string | undefined): Promise<string> {
+    const env = teamId ? await this.environmentOf(teamId) : null;
+    if (!env) throw new AppError('forbidden', 'This Slack workspace is not connected to an eConnect environment. An administrator connects it with "Add to Slack" on the eConnect account page.');
+    return env;
   }
 
   /** The calling administrator (or member) as an actor of the rights service; refuses everyone else. */
   async caller(client: webApi.WebClient, slackUserId: string, teamId: string | undefined, requestId: string | undefined): Promise<Caller> {
-    const email = await this.emailOf(client, slackUserId);
+    const workspace = this.mode === 'distribution' ? await this.workspaceEnvironment(teamId) : null;
+    const email = await this.emailOf(client, slackUserId, teamId);
     if (!email) {
       throw new AppError('not_authenticated', 'Your Slack account has no verified email address, so eConnect cannot tell who you are. Confirm your email in Slack, or ask a workspace admin.');
     }
@@ -53,8 +69,16 @@ export class Identity {
     }
     if (user.status === 'BLOCKED') throw new AppError('forbidden', 'Your eConnect account is blocked. Ask an administrator of your environment to unblock you.');
     if (user.status === 'INVITED') throw new AppError('forbidden', 'You have not activated your eConnect account yet. Use the link in your invitation email, or ask an administrator to resend it.');
-    // Remember the Slack account, so notifications can reach this person by direct message.
-    if (user.slackUserId !== slackUserId) await linkSlackUser(this.deps, user.id, slackUserId, teamId);
+    if (workspace && user.environmentId !== workspace) {
+      throw new AppError('forbidden', `Your eConnect account (${email}) belongs to another environment than the one this Slack workspace is connected to, so nothing was done. Use the Slack workspace your own environment connected (an administrator connects it with "Add to Slack" on the eConnect account page).`);
+    }
+    // Remember the Slack account, so notifications can reach this person by direct message. With a
+    // single workspace, the first command of an active Administrator binds it to their environment.
+    const mayBind = this.mode === 'single' && user.role === 'ADMINISTRATOR' && teamId !== undefined && !this.boundTeams.has(teamId);
+    if (user.slackUserId !== slackUserId || mayBind) {
+      await linkSlackUser(this.deps, user.id, slackUserId, mayBind ? teamId : undefined);
+      if (mayBind) this.boundTeams.add(teamId);
+    }
     return { userId: user.id, slackUserId, requestId, environmentId: user.environmentId, email: user.email, role: user.role };
   }
 }

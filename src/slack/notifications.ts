@@ -26,15 +26,42 @@ export class SlackDeliveryError extends Error {
   }
 }
 
-export function createNotifier(token: string | undefined, slackApiUrl: string | undefined) {
-  const client = new webApi.WebClient(token, {
-    ...(slackApiUrl ? { slackApiUrl } : {}),
-    rejectRateLimitedCalls: true,
-    retryConfig: { retries: 0 },
-    timeout: 10_000,
-  });
-  return async function deliverNotification(payload: Notification, messageId: string): Promise<{ channel: string; ts: string }> {
-    if (!token) throw new SlackDeliveryError('SLACK_BOT_TOKEN is not set, so Slack notifications cannot be sent', 'not_configured');
+/** Not sent yet because the environment has no Slack workspace connected: the outbox keeps it waiting. */
+export class SlackNotConnected extends Error {
+  /** read by the outbox: try again this much later, without using up an attempt */
+  readonly waitMs = 60_000;
+
+  constructor() {
+    super('the environment has no Slack workspace connected; the notification waits until one is');
+    this.name = 'SlackNotConnected';
+  }
+}
+
+/** The bot token for an environment's notifications: its workspace's (distribution), the one token (single workspace), or null. */
+export type TokenForEnvironment = (environmentId: string | null) => Promise<string | null>;
+
+export function createNotifier(tokenFor: TokenForEnvironment, slackApiUrl: string | undefined) {
+  // One client per workspace token: each keeps its own rate-limit state, so one busy workspace does
+  // not hold up the others.
+  const clients = new Map<string, webApi.WebClient>();
+  const clientFor = (token: string) => {
+    let client = clients.get(token);
+    if (!client) {
+      if (clients.size > 1000) clients.clear();
+      client = new webApi.WebClient(token, {
+        ...(slackApiUrl ? { slackApiUrl } : {}),
+        rejectRateLimitedCalls: true,
+        retryConfig: { retries: 0 },
+        timeout: 10_000,
+      });
+      clients.set(token, client);
+    }
+    return client;
+  };
+  return async function deliverNotification(payload: Notification, messageId: string, environmentId: string | null = null): Promise<{ channel: string; ts: string }> {
+    const token = await tokenFor(environmentId);
+    if (!token) throw new SlackNotConnected();
+    const client = clientFor(token);
     const message = renderNotification(payload);
     try {
       const res = await client.chat.postMessage({

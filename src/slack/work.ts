@@ -93,9 +93,9 @@ export function recordButton(ctx: SlackContext, click: Omit<Work<'button'>, 'typ
 }
 
 /** Records a form's confirmation before its ack; a form submitted twice (same view id and hash) is confirmed once. */
-export function recordConfirmation(ctx: SlackContext, c: { channel: string; user: string; text: string; requestId: string }): Promise<boolean> {
+export function recordConfirmation(ctx: SlackContext, c: { channel: string; user: string; team: string; text: string; requestId: string }): Promise<boolean> {
   return queueSlackWork(ctx.deps, `slack-work:confirm:${c.requestId}`.slice(0, 500), {
-    type: 'confirm', receivedAt: nowOf(ctx.deps).toISOString(), responseUrl: null, channel: c.channel, user_id: c.user, text: c.text, requestId: c.requestId,
+    type: 'confirm', receivedAt: nowOf(ctx.deps).toISOString(), responseUrl: null, channel: c.channel, user_id: c.user, team_id: c.team, text: c.text, requestId: c.requestId,
   });
 }
 
@@ -107,8 +107,8 @@ class SlackWorkError extends Error {
 /** The outbox worker's delivery for SLACK_WORK rows. */
 export function workDelivery(
   ctx: SlackContext,
-  client: webApi.WebClient,
-  handlers: { [T in SlackWork['type']]: (work: Work<T>, answer: Answerer) => Promise<void> },
+  clientFor: (teamId: string) => Promise<webApi.WebClient>,
+  handlers: { [T in SlackWork['type']]: (work: Work<T>, answer: Answerer, client: webApi.WebClient) => Promise<void> },
 ) {
   return async (payload: unknown, id: string): Promise<void> => {
     const parsed = slackWork.safeParse(payload);
@@ -116,9 +116,11 @@ export function workDelivery(
     const work = parsed.data;
     const logger = ctx.logger.child({ work: id, type: work.type });
     const where = work.type === 'command' ? work.command : work.type === 'button' ? work : { channel_id: work.channel, user_id: work.user_id };
+    // the token of the workspace the request came from (distribution mode: as installed now)
+    const client = await clientFor(work.type === 'command' ? work.command.team_id : work.team_id);
     const answer = answerer(client, logger, { responseUrl: work.responseUrl, receivedAt: work.receivedAt, channel: where.channel_id, user: where.user_id });
-    if (work.type === 'command') await handlers.command(work, answer);
-    else if (work.type === 'button') await handlers.button(work, answer);
-    else await handlers.confirm(work, answer);
+    if (work.type === 'command') await handlers.command(work, answer, client);
+    else if (work.type === 'button') await handlers.button(work, answer, client);
+    else await handlers.confirm(work, answer, client);
   };
 }

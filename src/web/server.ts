@@ -6,6 +6,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../log.ts';
 import type { RightsDeps } from '../rights/index.ts';
+import type { SlackOAuth } from '../slack/oauth.ts';
 import type { CsrfTools } from './csrf.ts';
 import { notFound, unexpectedError } from './errors.ts';
 import { rememberLanguage } from './lang-cookie.ts';
@@ -19,6 +20,8 @@ export interface WebContext {
   secureCookies: boolean;
   /** the key that signs login device cookies (src/web/account/rate-limits.ts), from the database */
   deviceKey: string;
+  /** distribution mode: "Add to Slack" and disconnecting the environment's workspace */
+  slackOAuth?: SlackOAuth | null;
 }
 
 declare module 'express-serve-static-core' {

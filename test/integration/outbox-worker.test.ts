@@ -152,7 +152,7 @@ describe(`outbox worker (${backend})`, () => {
     await setNotificationChannel(t.deps, admin, { channelId: 'CNOTIFY1' });
     await inviteUser(t.deps, admin, { email: `nobody@${domain}` });
     smtp.rejectWith({ code: 550, message: 'mailbox unavailable' });
-    const w = worker({ deliverSlack: createNotifier(slack.token, slack.url) });
+    const w = worker({ deliverSlack: createNotifier(async () => slack.token, slack.url) });
     await w.runOnce();
     const failed = await t.db.prisma.outboxMessage.findFirstOrThrow({ where: { kind: 'EMAIL', payload: { path: ['to'], equals: `nobody@${domain}` } } });
     expect(failed).toMatchObject({ status: 'FAILED', attempts: 1 });
@@ -170,7 +170,7 @@ describe(`outbox worker (${backend})`, () => {
     // a failure report is a SLACK message to the administrators: queue one through the worker
     await inviteUser(t.deps, admin, { email: `gone@${domain}` });
     smtp.rejectWith({ code: 550, message: 'no such user' });
-    const w = worker({ deliverSlack: createNotifier(slack.token, slack.url) });
+    const w = worker({ deliverSlack: createNotifier(async () => slack.token, slack.url) });
     await w.runOnce();
     smtp.rejectWith(undefined);
     await w.runOnce();
@@ -196,7 +196,7 @@ describe(`outbox worker (${backend})`, () => {
       data: { environmentId: env.id, kind: 'SLACK', dedupeKey: `gone-channel:${domain}`, payload: { channel: 'CGONE01', kind: 'user.activated', data: { userId: 'u1', email: `new@${domain}` } } },
     });
     slack.failNext('chat.postMessage', { error: 'channel_not_found' });
-    const w = worker({ deliverSlack: createNotifier(slack.token, slack.url) });
+    const w = worker({ deliverSlack: createNotifier(async () => slack.token, slack.url) });
     await w.runOnce();
     expect(await t.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'FAILED', attempts: 1 });
     await drain(w);

@@ -6,7 +6,7 @@ import { AppError } from '../../src/rights/index.ts';
 /** Everything a change could touch, in a comparable form. */
 export async function snapshot(deps: RightsDeps) {
   const p = deps.prisma;
-  const [users, organisations, memberships, invitations, sessions, apiTokens, domains, environments, audit, outbox, keys] = await Promise.all([
+  const [users, organisations, memberships, invitations, sessions, apiTokens, domains, environments, audit, outbox, keys, slackInstallations, slackInstallStates] = await Promise.all([
     p.user.findMany({ orderBy: { id: 'asc' } }),
     p.organisation.findMany({ orderBy: { id: 'asc' } }),
     p.membership.findMany({ orderBy: [{ userId: 'asc' }, { organisationId: 'asc' }] }),
@@ -18,8 +18,10 @@ export async function snapshot(deps: RightsDeps) {
     p.auditEvent.count(),
     p.outboxMessage.findMany({ orderBy: { id: 'asc' } }),
     p.idempotencyKey.count(),
+    p.slackInstallation.findMany({ orderBy: { teamId: 'asc' } }),
+    p.slackInstallState.findMany({ orderBy: { stateHash: 'asc' } }),
   ]);
-  return JSON.parse(JSON.stringify({ users, organisations, memberships, invitations, sessions, apiTokens, domains, environments, audit, outbox, keys }, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+  return JSON.parse(JSON.stringify({ users, organisations, memberships, invitations, sessions, apiTokens, domains, environments, audit, outbox, keys, slackInstallations, slackInstallStates }, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
 }
 
 /** Runs a change that must fail with `code` and leave every table exactly as it was. */

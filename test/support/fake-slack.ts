@@ -22,6 +22,8 @@ export interface RecordedCall {
   at: number;
   /** what the fake answered */
   result?: any;
+  /** the workspace whose bot token made the call */
+  teamId?: string;
 }
 
 export type Failure = { status: 429; retryAfter: number } | { status: 500 } | { error: string };
@@ -29,7 +31,22 @@ export type Failure = { status: 429; retryAfter: number } | { status: 500 } | { 
 const KNOWN = new Set([
   'auth.test', 'users.info', 'users.lookupByEmail', 'chat.postMessage', 'chat.postEphemeral',
   'views.open', 'views.update', 'views.push', 'views.publish', 'conversations.open',
+  'oauth.v2.access', 'apps.uninstall',
 ]);
+// Methods called with the app's client id and secret instead of a bot token.
+const APP_CREDENTIAL_METHODS = new Set(['oauth.v2.access', 'apps.uninstall']);
+
+/** A workspace the fake knows: its own bot tokens (one per install), its own users. */
+export interface FakeWorkspace {
+  teamId: string;
+  name: string;
+  /** an Enterprise Grid organisation: installs are organisation-wide */
+  enterpriseId?: string;
+  /** bot tokens that work for this workspace (revoked ones are removed) */
+  tokens: Set<string>;
+  /** the app is installed (apps.uninstall ends that) */
+  installed: boolean;
+}
 // Fields the WebClient sends form-encoded but which hold JSON.
 const JSON_FIELDS = ['blocks', 'view', 'attachments', 'users', 'metadata'];
 const TRIGGER_TTL_MS = 3000;
@@ -52,6 +69,17 @@ export class FakeSlack {
   private server?: Server;
   private seq = 0;
   baseUrl = '';
+  readonly workspaces = new Map<string, FakeWorkspace>();
+  /** the app's credentials as in its settings (distribution mode) */
+  readonly clientId = '1111.2222';
+  readonly clientSecret = '0c1e2a3b4c5d6e7f8091a2b3c4d5e6f7';
+  /** the workspace the person at Slack's authorize page is signed in to */
+  authorizeAs: string | null = null;
+  private codes = new Map<string, { teamId: string; redirectUri: string; used: boolean }>();
+  /** token rotation on: installs return a refresh token and an expiry of this many seconds */
+  rotationExpiresIn: number | null = null;
+  /** refresh token -> its workspace; a refresh token works once */
+  private refreshTokens = new Map<string, string>();
 
   /** The SLACK_API_URL to give the app. */
   get url(): string {
@@ -69,6 +97,20 @@ export class FakeSlack {
     if (!this.server) return;
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+  }
+
+  /** A workspace with its own users; the app is not installed there until someone adds it. */
+  addWorkspace(teamId: string, options: { name?: string; enterpriseId?: string } = {}): FakeWorkspace {
+    const ws: FakeWorkspace = { teamId, name: options.name ?? `Workspace ${teamId}`, enterpriseId: options.enterpriseId, tokens: new Set(), installed: false };
+    this.workspaces.set(teamId, ws);
+    return ws;
+  }
+
+  /** The workspace a bot token works for, if any (the default workspace's token included). */
+  teamOfToken(token: string): string | null {
+    if (token === this.token) return this.teamId;
+    for (const ws of this.workspaces.values()) if (ws.tokens.has(token)) return ws.teamId;
+    return null;
   }
 
   addUser(user: FakeSlackUser): FakeSlackUser {
@@ -182,6 +224,7 @@ export class FakeSlack {
     const raw = await readBody(req);
     const url = new URL(req.url ?? '/', this.baseUrl);
     if (url.pathname.startsWith('/response/')) return this.handleResponseUrl(url.pathname.slice(10), raw, res);
+    if (url.pathname === '/oauth/v2/authorize') return this.handleAuthorize(url, res);
     if (!url.pathname.startsWith('/api/')) {
       this.violate(`${req.method} ${url.pathname}`, 'request outside /api/');
       return send(res, 404, { ok: false, error: 'not_found' });
@@ -190,7 +233,10 @@ export class FakeSlack {
     const args = parseArgs(raw, req.headers['content-type'] ?? '');
     const call: RecordedCall = { method, args, at: Date.now() };
     this.calls.push(call);
-    const answer = this.answer(method, args, req.headers.authorization ?? (args.token ? `Bearer ${args.token}` : ''));
+    const answer = APP_CREDENTIAL_METHODS.has(method)
+      ? this.answerApp(method, args, req.headers.authorization ?? '')
+      : this.answer(method, args, req.headers.authorization ?? (args.token ? `Bearer ${args.token}` : ''));
+    call.teamId = this.teamOfToken((req.headers.authorization ?? '').replace(/^Bearer /, '') || String(args.token ?? '')) ?? undefined;
     call.result = 'body' in answer ? answer.body : { status: answer.status };
     for (const w of this.waiters.splice(0)) w();
     if ('status' in answer) {
@@ -198,6 +244,101 @@ export class FakeSlack {
       return send(res, answer.status, answer.status === 429 ? { ok: false, error: 'ratelimited' } : 'internal error', headers);
     }
     send(res, 200, answer.body);
+  }
+
+  /** Slack's authorize page: the person (signed in to `authorizeAs`) allows the app; back to the redirect with code and state. */
+  private handleAuthorize(url: URL, res: ServerResponse): void {
+    const q = url.searchParams;
+    const redirect = q.get('redirect_uri');
+    const teamId = this.authorizeAs;
+    if (q.get('client_id') !== this.clientId || !redirect || !q.get('scope') || !q.get('state')) {
+      this.violate('oauth/v2/authorize', `bad authorize request ${url.search}`);
+      send(res, 400, 'invalid authorize request');
+      return;
+    }
+    if (!teamId || !this.workspaces.has(teamId)) {
+      this.violate('oauth/v2/authorize', 'no workspace to install into (set fake.authorizeAs)');
+      send(res, 400, 'no workspace');
+      return;
+    }
+    const code = `code-${++this.seq}-${randomBytes(6).toString('hex')}`;
+    this.codes.set(code, { teamId, redirectUri: redirect, used: false });
+    const back = new URL(redirect);
+    back.searchParams.set('code', code);
+    back.searchParams.set('state', q.get('state')!);
+    this.calls.push({ method: 'oauth/v2/authorize', args: Object.fromEntries(q), at: Date.now() });
+    res.writeHead(302, { location: back.toString() });
+    res.end();
+  }
+
+  /** oauth.v2.access and apps.uninstall: called with the app's client id and secret. */
+  private answerApp(method: string, args: Record<string, any>, auth: string): { body: any } | { status: 429; retryAfter: number } | { status: 500 } {
+    const failureAt = this.failures.findIndex((f) => f.method === method);
+    if (failureAt >= 0) {
+      const { failure } = this.failures.splice(failureAt, 1)[0]!;
+      return 'error' in failure ? { body: { ok: false, error: failure.error } } : failure;
+    }
+    const basic = auth.startsWith('Basic ') ? Buffer.from(auth.slice(6), 'base64').toString().split(':') : [args.client_id, args.client_secret];
+    if (basic[0] !== this.clientId || basic[1] !== this.clientSecret) {
+      this.violate(method, 'called without the app\'s client id and secret');
+      return { body: { ok: false, error: 'invalid_client_id' } };
+    }
+    if (method === 'oauth.v2.access' && args.grant_type === 'refresh_token') {
+      const teamId = this.refreshTokens.get(args.refresh_token);
+      if (!teamId) {
+        this.violate(method, 'refresh token unknown or used before');
+        return { body: { ok: false, error: 'invalid_refresh_token' } };
+      }
+      this.refreshTokens.delete(args.refresh_token);
+      return { body: { ok: true, token_type: 'bot', ...this.rotated(this.workspaces.get(teamId)!) } };
+    }
+    if (method === 'oauth.v2.access') {
+      const grant = this.codes.get(args.code);
+      if (!grant || grant.used) {
+        this.violate(method, `code ${args.code} unknown or used twice`);
+        return { body: { ok: false, error: 'invalid_code' } };
+      }
+      grant.used = true;
+      if (args.redirect_uri !== grant.redirectUri) {
+        this.violate(method, `redirect_uri ${args.redirect_uri} differs from the authorize request's ${grant.redirectUri}`);
+        return { body: { ok: false, error: 'bad_redirect_uri' } };
+      }
+      const ws = this.workspaces.get(grant.teamId)!;
+      ws.installed = true;
+      const org = Boolean(ws.enterpriseId);
+      return {
+        body: {
+          ok: true, ...this.rotated(ws), token_type: 'bot', scope: 'commands,chat:write,users:read,users:read.email,im:write',
+          bot_user_id: `UBOT${ws.teamId}`, app_id: 'AFAKE',
+          team: org ? null : { id: ws.teamId, name: ws.name },
+          enterprise: org ? { id: ws.enterpriseId, name: 'Grid' } : null,
+          is_enterprise_install: org,
+          authed_user: { id: `UINSTALLER${ws.teamId}` },
+        },
+      };
+    }
+    // apps.uninstall: the token's workspace loses the app and every token
+    const team = this.teamOfToken(auth.startsWith('Bearer ') ? auth.slice(7) : String(args.token ?? ''));
+    if (!team) {
+      this.violate(method, 'apps.uninstall without a working bot token');
+      return { body: { ok: false, error: 'invalid_auth' } };
+    }
+    const ws = this.workspaces.get(team);
+    if (ws) {
+      ws.tokens.clear();
+      ws.installed = false;
+    }
+    return { body: { ok: true } };
+  }
+
+  /** A new bot token for a workspace; with rotation on, its refresh token and expiry too. */
+  private rotated(ws: FakeWorkspace) {
+    const token = `xoxb-${ws.teamId}-${++this.seq}-${randomBytes(8).toString('hex')}`;
+    ws.tokens.add(token);
+    if (this.rotationExpiresIn === null) return { access_token: token };
+    const refresh = `xoxe-1-${ws.teamId}-${randomBytes(8).toString('hex')}`;
+    this.refreshTokens.set(refresh, ws.teamId);
+    return { access_token: token, refresh_token: refresh, expires_in: this.rotationExpiresIn };
   }
 
   private handleResponseUrl(id: string, raw: string, res: ServerResponse): void {
@@ -231,8 +372,9 @@ export class FakeSlack {
       this.violate(method, 'call to a method nobody expected');
       return { body: { ok: false, error: 'unknown_method' } };
     }
-    if (auth !== `Bearer ${this.token}`) {
-      this.violate(method, 'called without the bot token');
+    const team = this.teamOfToken(auth.replace(/^Bearer /, ''));
+    if (!team) {
+      this.violate(method, 'called without a bot token that works (none, unknown, or revoked by an uninstall)');
       return { body: { ok: false, error: 'invalid_auth' } };
     }
     const fail = (error: string, problem: string) => {
@@ -241,10 +383,11 @@ export class FakeSlack {
     };
     switch (method) {
       case 'auth.test':
-        return { body: { ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'econnect', team_id: this.teamId, user_id: 'UBOT', bot_id: 'BBOT' } };
+        return { body: { ok: true, url: 'https://fake.slack.com/', team: this.workspaces.get(team)?.name ?? 'Fake', user: 'econnect', team_id: team, user_id: `UBOT${team}`, bot_id: `BBOT${team}` } };
       case 'users.info': {
         const user = this.users.get(args.user);
-        if (!user) return { body: { ok: false, error: 'user_not_found' } };
+        // a workspace's token sees only that workspace's people
+        if (!user || (user.teamId ?? this.teamId) !== team) return { body: { ok: false, error: 'user_not_found' } };
         return { body: { ok: true, user: slackUser(user) } };
       }
       case 'users.lookupByEmail': {

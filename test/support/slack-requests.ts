@@ -143,16 +143,17 @@ export class SlackRequests {
   }
 
   /** An Events API delivery (JSON body), e.g. app_home_opened. */
-  event(event: Record<string, unknown>, options?: SendOptions): Promise<SlackResponse> {
+  event(event: Record<string, unknown>, options?: SendOptions & { teamId?: string }): Promise<SlackResponse> {
+    const teamId = options?.teamId ?? this.fake.teamId;
     const body = JSON.stringify({
       token: 'deprecated-verification-token',
-      team_id: this.fake.teamId,
+      team_id: teamId,
       api_app_id: 'A0APP',
       event,
       type: 'event_callback',
       event_id: `Ev${Date.now()}${Math.floor(Math.random() * 1000)}`,
       event_time: Math.floor(Date.now() / 1000),
-      authorizations: [{ team_id: this.fake.teamId, user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
+      authorizations: [{ team_id: teamId, user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
     });
     return this.send(body, { ...options, headers: { 'content-type': 'application/json', ...options?.headers } });
   }

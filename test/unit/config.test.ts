@@ -14,6 +14,8 @@ function failure(env: Record<string, string>): ConfigError {
 
 const signing = '0123456789abcdef0123456789abcdef';
 
+const distribution = { SLACK_CLIENT_ID: '123.456', SLACK_CLIENT_SECRET: 'abcdef0123456789', SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef' };
+
 describe('configuration', () => {
   it('starts with nothing set: embedded database, local mail, port 3000', () => {
     const c = loadConfig({});
@@ -50,6 +52,14 @@ describe('configuration', () => {
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }, /one of fatal/],
     ['SLACK_SIGNING_SECRET', { SLACK_BOT_TOKEN: 'xoxb-1' }, /must be set when SLACK_BOT_TOKEN/],
     ['SLACK_BOT_TOKEN', { SLACK_APP_TOKEN: 'xapp-1' }, /must be set when SLACK_APP_TOKEN/],
+    ['SLACK_CLIENT_ID', { SLACK_CLIENT_ID: 'abc' }, /Client ID/],
+    ['SLACK_CLIENT_SECRET', { SLACK_CLIENT_SECRET: 'not hex' }, /Client Secret/],
+    ['TOKEN_ENCRYPTION_KEY', { TOKEN_ENCRYPTION_KEY: 'short' }, /32 random bytes/],
+    ['SLACK_APP_TOKEN', { ...distribution, SLACK_APP_TOKEN: 'xapp-1' }, /Socket Mode/],
+    ['SLACK_BOT_TOKEN', { ...distribution, SLACK_BOT_TOKEN: 'xoxb-1' }, /not both/],
+    ['PUBLIC_URL', { ...distribution, PUBLIC_URL: 'http://rights.acme.nl' }, /https/],
+    ['SLACK_SIGNING_SECRET', { SLACK_CLIENT_ID: '123.456', SLACK_CLIENT_SECRET: 'abcdef0123456789' }, /must be set when SLACK_CLIENT_ID/],
+    ['SLACK_CLIENT_SECRET', { SLACK_CLIENT_ID: '123.456', SLACK_SIGNING_SECRET: signing }, /must be set when SLACK_CLIENT_ID/],
   ])('%s: one message naming it', (variable, env, expected) => {
     const err = failure(env as Record<string, string>);
     expect(err.variable).toBe(variable);
@@ -61,6 +71,17 @@ describe('configuration', () => {
       const others = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL', 'DATABASE_URL', 'EMBEDDED_DATABASE', 'SMTP_URL', 'MAIL_FROM', 'PUBLIC_URL', 'PORT', 'LOG_LEVEL'];
       for (const o of others.filter((v) => v !== variable)) expect(err.message).not.toContain(o);
     }
+  });
+
+  it('distribution mode: client id, secret and signing secret without a bot token; https or a local PUBLIC_URL', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const c = loadConfig({ ...distribution, PUBLIC_URL: 'https://rights.acme.nl', TOKEN_ENCRYPTION_KEY: key });
+    expect(c.slack).toMatchObject({ mode: 'distribution', clientId: '123.456', clientSecret: 'abcdef0123456789', botToken: undefined });
+    expect(c.tokenEncryptionKey).toBe(key);
+    expect(loadConfig(distribution).publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ ...distribution, PUBLIC_URL: 'http://127.0.0.1:4000' }).slack.mode).toBe('distribution');
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: signing }).slack.mode).toBe('single');
+    expect(loadConfig({}).slack.mode).toBeUndefined();
   });
 
   it('several bad variables: still one message, about one of them', () => {

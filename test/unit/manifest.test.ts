@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { BOT_SCOPES } from '../../src/slack/oauth.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const schemaPath = path.join(root, 'vendor/slack-manifest-schema/manifest.schema.1.0.0.json');
@@ -31,5 +32,11 @@ describe('manifest.yml', () => {
     expect(manifest.settings.interactivity.message_menu_options_url).toMatch(/\/slack\/events$/);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(false);
+  });
+
+  it('sends installing administrators back to /slack/oauth_redirect, asks for the scopes the app installs with, and hears about uninstalls', () => {
+    expect(manifest.oauth_config.redirect_urls).toEqual([expect.stringMatching(/^https:\/\/.+\/slack\/oauth_redirect$/)]);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...BOT_SCOPES].sort());
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_uninstalled', 'tokens_revoked']));
   });
 });

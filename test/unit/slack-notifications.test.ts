@@ -9,7 +9,7 @@ describe('deliverNotification', () => {
   let deliver: ReturnType<typeof createNotifier>;
   beforeAll(async () => {
     fake = await new FakeSlack().start();
-    deliver = createNotifier('xoxb-test', fake.url);
+    deliver = createNotifier(async () => 'xoxb-test', fake.url);
   });
   afterEach(() => {
     fake.assertClean();

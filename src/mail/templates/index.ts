@@ -9,6 +9,7 @@ import { renderInvitation } from './invitation.ts';
 import { mailLocale, type MailLocale, type RenderedEmail } from './layout.ts';
 import { renderPasswordReset } from './password-reset.ts';
 import { renderRegistrationVerification } from './registration-verification.ts';
+import { renderSlackDisconnected } from './slack-disconnected.ts';
 
 export interface EmailTemplate<S extends z.ZodType = z.ZodType> {
   data: S;
@@ -24,6 +25,7 @@ export const templates: Record<EmailTemplateName, EmailTemplate> = {
   'registration-verification': defineTemplate(emailData['registration-verification'], renderRegistrationVerification),
   'password-reset': defineTemplate(emailData['password-reset'], renderPasswordReset),
   'administrator-notice': defineTemplate(emailData['administrator-notice'], renderAdministratorNotice),
+  'slack-disconnected': defineTemplate(emailData['slack-disconnected'], renderSlackDisconnected),
 };
 
 /** A payload that can never be rendered: retrying will not help. */

@@ -10,7 +10,7 @@ export async function describeEnvironment(deps: RightsDeps, actor: Actor) {
     const admin = await requireActor(tx, actor, 'environment:configure');
     const env = await tx.environment.findUniqueOrThrow({
       where: { id: admin.environmentId },
-      select: { name: true, locale: true, slackTeamId: true, notificationChannelId: true, domains: { select: { domain: true }, orderBy: { domain: 'asc' } } },
+      select: { name: true, locale: true, slackTeamId: true, slackInstallation: { select: { teamName: true } }, notificationChannelId: true, domains: { select: { domain: true }, orderBy: { domain: 'asc' } } },
     });
     const people = await tx.user.count({ where: { environmentId: admin.environmentId, status: { in: ['ACTIVE', 'INVITED'] } } });
     return {
@@ -18,6 +18,7 @@ export async function describeEnvironment(deps: RightsDeps, actor: Actor) {
       locale: env.locale,
       domains: env.domains.map((d) => d.domain),
       slackTeamId: env.slackTeamId,
+      slackTeamName: env.slackInstallation?.teamName ?? null,
       notificationChannelId: env.notificationChannelId,
       people,
     };

@@ -1,5 +1,5 @@
 // Housekeeping: rows that only ever mattered for a short while. Expired or used email verifications
-// and forgotten-password links, ended sessions and request-id records (Slack retries come within minutes) are deleted a day after
+// and forgotten-password links, ended sessions, "Add to Slack" states and request-id records (Slack retries come within minutes) are deleted a day after
 // they stopped mattering. Invitations, users and audit events are history and stay.
 import { nowOf } from '../core/clock.ts';
 import type { RightsDeps } from '../core/deps.ts';
@@ -16,5 +16,7 @@ export async function sweepExpired(deps: RightsDeps) {
     // rate-limit counters whose window ended (the web pages' limits)
     deps.prisma.rateLimiterFlexible.deleteMany({ where: { expire: { lt: nowOf(deps) } } }),
   ]);
+  // "Add to Slack" states live 10 minutes; nothing is reported about them
+  await deps.prisma.slackInstallState.deleteMany({ where: { expiresAt: { lt: cutoff } } });
   return { verifications: verifications.count, passwordResets: passwordResets.count, sessions: sessions.count, requestIds: requestIds.count, rateLimitCounters: counters.count };
 }

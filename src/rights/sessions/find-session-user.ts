@@ -9,11 +9,11 @@ export async function findSessionUser(deps: RightsDeps, token: unknown) {
   if (!looksLikeToken(token)) return null;
   const session = await deps.prisma.session.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { expiresAt: true, revokedAt: true, user: { select: { id: true, email: true, name: true, status: true, environmentId: true, locale: true, environment: { select: { locale: true } } } } },
+    select: { id: true, expiresAt: true, revokedAt: true, user: { select: { id: true, email: true, name: true, status: true, environmentId: true, locale: true, environment: { select: { locale: true } } } } },
   });
   if (!session || session.revokedAt || session.expiresAt.getTime() <= nowOf(deps).getTime()) return null;
   if (session.user.status !== 'ACTIVE') return null;
   const { environment, ...user } = session.user;
   // the language the person chose, else their environment's
-  return { ...user, language: user.locale ?? environment.locale };
+  return { ...user, sessionId: session.id, language: user.locale ?? environment.locale };
 }

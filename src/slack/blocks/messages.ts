@@ -84,6 +84,7 @@ export function helpText(command: string): string {
     `• \`${c} resend <user>\`, \`${c} revoke <user>\` send a new invitation link, or cancel the invitation`,
     `• \`${c} users [search]\`, \`${c} orgs [search]\`, \`${c} whois <user>\`, \`${c} pending\`, \`${c} audit [user or organisation]\` look things up`,
     `• \`${c} notify-here\` send notifications (activations, auto-joins) to this channel`,
+    `• \`${c} disconnect\` remove eConnect from this workspace and delete its tokens (administrators, when installed with "Add to Slack")`,
     `• \`${c} api-token create <name>\` | \`list\` | \`revoke <name>\` tokens for the rights API`,
     'Only environment administrators invite, change roles, block and remove users and create or edit organisations; organisation administrators manage their own organisation\'s members.',
   ]

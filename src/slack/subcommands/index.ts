@@ -1,7 +1,7 @@
 // The subcommands of the one slash command, by the word that selects them.
 import { apiToken } from './api-tokens.ts';
 import { addToOrg, createOrg, org, removeMemberCommand } from './organisations.ts';
-import { notifyHere } from './environment.ts';
+import { disconnect, notifyHere } from './environment.ts';
 import { audit, help, orgs, pending, users, whois } from './reads.ts';
 import type { Subcommand } from './run.ts';
 import { block, invite, makeAdmin, removeUserCommand, resend, revoke, setRoleCommand, unblock } from './users.ts';
@@ -25,6 +25,7 @@ export const subcommands: Record<string, Subcommand> = {
   pending,
   audit,
   'notify-here': notifyHere,
+  disconnect,
   'api-token': apiToken,
   help,
 };

@@ -29,6 +29,7 @@ const welcomes: Record<RegistrationOutcome, 'welcomeJoined' | 'welcomeJoinedByEm
 const doneNotices = {
   name: 'doneName', password: 'donePassword', language: 'doneLanguage', sessions: 'doneSessions',
   'environment-name': 'doneEnvironmentName', 'environment-language': 'doneEnvironmentLanguage', reset: 'doneReset',
+  'slack-disconnected': 'doneSlackDisconnected',
 } as const;
 
 type SessionUser = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>;
@@ -75,7 +76,8 @@ export function accountPageRouter(
       listSessions(deps, actorOf(req), sessionToken(req, secureCookies)),
       account.mayConfigureEnvironment ? describeEnvironment(deps, actorOf(req)) : Promise.resolve(null),
     ]);
-    send(res, status, accountPage(locale, { account, sessions, environment, csrf: csrf.token(req, res), ...extra }));
+    const withSlack = environment && { ...environment, slackInstall: Boolean(ctx.slackOAuth) };
+    send(res, status, accountPage(locale, { account, sessions, environment: withSlack, csrf: csrf.token(req, res), ...extra }));
   }
 
   router.use('/account', csrf.browserId, loggedIn);
@@ -166,6 +168,14 @@ export function accountPageRouter(
     await setEnvironmentLanguage(deps, actorOf(req), { locale: formValue(req, 'locale') as 'en' });
     return 'environment-language';
   }));
+
+  const slackOAuth = ctx.slackOAuth;
+  if (slackOAuth) {
+    router.post('/account/slack/disconnect', protect, change(null, async (req) => {
+      await slackOAuth.disconnect(actorOf(req), req.accountUser!.environmentId);
+      return 'slack-disconnected';
+    }));
+  }
 
   return router;
 }

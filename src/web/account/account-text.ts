@@ -11,7 +11,7 @@ type Key =
   | 'noChannel' | 'channelSet' | 'rename' | 'setLanguage' | 'environmentLanguageHint'
   | 'nextSteps' | 'nextIntro' | 'stepSlack' | 'stepSlackHow' | 'stepInvite' | 'stepInviteHow' | 'stepChannel' | 'stepChannelHow'
   | 'done' | 'toDo' | 'loggedInAs'
-  | 'doneName' | 'donePassword' | 'doneLanguage' | 'doneSessions' | 'doneEnvironmentName' | 'doneEnvironmentLanguage' | 'doneReset';
+  | 'doneName' | 'donePassword' | 'doneLanguage' | 'doneSessions' | 'doneEnvironmentName' | 'doneEnvironmentLanguage' | 'doneReset' | 'doneSlackDisconnected';
 
 export const text: Dict<Key> = {
   en: {
@@ -75,6 +75,7 @@ export const text: Dict<Key> = {
     doneSessions: 'You are logged out everywhere else.',
     doneEnvironmentName: 'The environment is renamed.',
     doneEnvironmentLanguage: 'The environment\'s language is saved.',
+    doneSlackDisconnected: 'Slack is disconnected: eConnect was removed from the workspace and its tokens deleted. Slack notifications wait until you add a workspace again.',
     doneReset: 'Your new password is saved. You are logged in here and logged out everywhere else.',
   },
   nl: {
@@ -138,6 +139,7 @@ export const text: Dict<Key> = {
     doneSessions: 'Je bent overal elders uitgelogd.',
     doneEnvironmentName: 'De omgeving is hernoemd.',
     doneEnvironmentLanguage: 'De taal van de omgeving is opgeslagen.',
+    doneSlackDisconnected: 'Slack is ontkoppeld: eConnect is uit de werkruimte verwijderd en de tokens zijn gewist. Slack-meldingen wachten tot u weer een werkruimte toevoegt.',
     doneReset: 'Je nieuwe wachtwoord is opgeslagen. Je bent hier ingelogd en overal elders uitgelogd.',
   },
 };

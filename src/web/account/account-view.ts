@@ -35,6 +35,9 @@ export interface EnvironmentView {
   locale: string;
   domains: string[];
   slackTeamId: string | null;
+  slackTeamName?: string | null;
+  /** distribution mode: the environment's workspace is connected with "Add to Slack" */
+  slackInstall?: boolean;
   notificationChannelId: string | null;
   people: number;
 }
@@ -123,7 +126,7 @@ ${o.sessions.some((x) => !x.current) ? post('/account/sessions/end-others', loca
 <dt>${s.environmentName}</dt><dd>${env.name}</dd>
 <dt>${s.environmentLanguage}</dt><dd>${languageName(env.locale)}</dd>
 <dt>${s.domains}</dt><dd>${env.domains.length ? env.domains.join(', ') : s.noDomains}</dd>
-<dt>${s.slack}</dt><dd>${slackConnectionSection(locale, env)}</dd>
+<dt>${s.slack}</dt><dd>${slackConnectionSection(locale, env, o.csrf)}</dd>
 <dt>${s.channel}</dt><dd>${env.notificationChannelId ? fill(s.channelSet, { channel: env.notificationChannelId }) : s.noChannel}</dd>
 </dl>
 ${post('/account/environment/name', locale, o.csrf, html`${input({ name: 'environmentName', label: s.rename, type: 'text', autocomplete: 'organization', value: o.problem?.form === 'environment-name' ? o.problem.typed : env.name, error: err('environment-name'), extra: html`maxlength="100"` })}

@@ -1,30 +1,51 @@
 // THE SLACK CONNECTION SLOT of the account page: what an environment Administrator reads about the
-// environment's Slack workspace, and (once "Add to Slack" exists, see the README's Slack section) the
-// button that connects or disconnects it. Everything the account page shows about the connection
-// comes from here, so the OAuth flow plugs in by changing this file alone.
+// environment's Slack workspace and, in distribution mode (SLACK_CLIENT_ID), the "Add to Slack" link
+// (GET /slack/install, see slack-install-router.ts) or the form that disconnects it. Everything the
+// account page shows about the connection comes from here.
+import { csrfField } from '../form.ts';
 import { html, type Html } from '../html.ts';
 import type { Locale } from '../i18n.ts';
 
 export interface SlackConnection {
   /** the connected workspace's team id; null: none */
   slackTeamId: string | null;
+  slackTeamName?: string | null;
+  /** distribution mode: "Add to Slack" and "Disconnect" */
+  slackInstall?: boolean;
 }
 
 const words = {
   en: {
     connected: (team: string) => `Connected (workspace ${team})`,
     notConnected: 'Slack: not connected — see the README\'s Slack section',
+    notConnectedInstall: 'Not connected.',
+    add: 'Add to Slack',
+    addHint: 'Opens Slack, where you choose your company\'s workspace and allow eConnect in it.',
+    disconnect: 'Disconnect Slack',
   },
   nl: {
     connected: (team: string) => `Gekoppeld (werkruimte ${team})`,
     notConnected: 'Slack: niet gekoppeld — zie het Slack-deel van de README',
+    notConnectedInstall: 'Niet gekoppeld.',
+    add: 'Toevoegen aan Slack',
+    addHint: 'Opent Slack, waar u de werkruimte van uw bedrijf kiest en eConnect daarin toestaat.',
+    disconnect: 'Slack ontkoppelen',
   },
 };
 
 export const isSlackConnected = (c: SlackConnection): boolean => c.slackTeamId !== null;
 
 /** The description of the connection, with its action when there is one. */
-export function slackConnectionSection(locale: Locale, c: SlackConnection): Html {
+export function slackConnectionSection(locale: Locale, c: SlackConnection, csrf = ''): Html {
   const w = words[locale];
-  return c.slackTeamId ? html`<span data-slot="slack-connection">${w.connected(c.slackTeamId)}</span>` : html`<span data-slot="slack-connection">${w.notConnected}</span>`;
+  const team = c.slackTeamName ? `${c.slackTeamName}, ${c.slackTeamId}` : (c.slackTeamId ?? '');
+  if (!c.slackInstall) {
+    return c.slackTeamId ? html`<span data-slot="slack-connection">${w.connected(team)}</span>` : html`<span data-slot="slack-connection">${w.notConnected}</span>`;
+  }
+  if (c.slackTeamId) {
+    return html`<span data-slot="slack-connection">${w.connected(team)}</span>
+<form method="post" action="/account/slack/disconnect?lang=${locale}" novalidate>${csrfField(csrf)}<button type="submit" class="secondary">${w.disconnect}</button></form>`;
+  }
+  return html`<span data-slot="slack-connection">${w.notConnectedInstall}</span>
+<p><a href="/slack/install?lang=${locale}" class="add-to-slack">${w.add}</a></p><p class="hint">${w.addHint}</p>`;
 }

@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 afterEach(() => app.fake.assertClean());
 
-const SUBCOMMANDS = ['invite', 'set-role', 'make-admin', 'add-to-org', 'remove-member', 'create-org', 'org', 'block', 'unblock', 'remove-user', 'resend', 'revoke', 'users', 'orgs', 'whois', 'pending', 'audit', 'notify-here', 'api-token'];
+const SUBCOMMANDS = ['invite', 'set-role', 'make-admin', 'add-to-org', 'remove-member', 'create-org', 'org', 'block', 'unblock', 'remove-user', 'resend', 'revoke', 'users', 'orgs', 'whois', 'pending', 'audit', 'notify-here', 'disconnect', 'api-token'];
 
 describe('/econnect', () => {
   it('acknowledges with an empty 200 and answers later; help lists every subcommand, also for someone without an account', async () => {
@@ -43,12 +43,15 @@ describe('/econnect', () => {
     expect(ws.driver.postedHere()).toEqual([]);
   });
 
-  it('remembers the Slack account of a caller, and binds the caller\'s workspace to their environment', async () => {
+  it('remembers the Slack account of a caller; the first command of an active Administrator binds the workspace (single workspace)', async () => {
     const ws = await app.workspace();
     const teamId = `T${ws.tag}`;
     expect(await app.deps.prisma.user.findUniqueOrThrow({ where: { id: ws.users.advanced.id } })).toMatchObject({ slackUserId: null });
     await ws.driver.ephemeral({ ...ws.as('advanced'), teamId }, 'users');
     expect(await app.deps.prisma.user.findUniqueOrThrow({ where: { id: ws.users.advanced.id } })).toMatchObject({ slackUserId: ws.users.advanced.slack });
+    // an advanced user's command does not bind the workspace; an administrator's does
+    expect(await app.deps.prisma.environment.findUniqueOrThrow({ where: { id: ws.environmentId } })).toMatchObject({ slackTeamId: null });
+    await ws.driver.ephemeral({ ...ws.as('admin'), teamId }, 'users');
     expect(await app.deps.prisma.environment.findUniqueOrThrow({ where: { id: ws.environmentId } })).toMatchObject({ slackTeamId: teamId });
   });
 

@@ -100,5 +100,5 @@ export const makeAdministratorButton = (ctx: SlackContext) => recorded(ctx, 'not
 export const blockButton = (ctx: SlackContext) => recorded(ctx, 'notify_block');
 
 /** The Slack work worker's handler of a recorded click. */
-export const workButton = (ctx: SlackContext, client: webApi.WebClient) => (work: Extract<SlackWork, { type: 'button' }>, answer: Answerer) =>
+export const workButton = (ctx: SlackContext) => (work: Extract<SlackWork, { type: 'button' }>, answer: Answerer, client: webApi.WebClient) =>
   press(ctx, work.action === 'notify_make_admin' ? makeAdministrator : block, work, client, answer);

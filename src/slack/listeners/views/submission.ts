@@ -59,7 +59,7 @@ export function submission(ctx: SlackContext, handle: (s: Submission) => Promise
     // worker (src/slack/work.ts), so a crash after the ack does not lose it. A double-submitted view
     // changed state once and records its confirmation once.
     try {
-      await recordConfirmation(ctx, { channel: meta.channel, user: body.user.id, text: outcome.confirm, requestId });
+      await recordConfirmation(ctx, { channel: meta.channel, user: body.user.id, team: body.team?.id ?? body.user.team_id ?? '', text: outcome.confirm, requestId });
     } catch (err) {
       logger.warn({ err }, 'could not record the confirmation; posting it now');
       await ack();
