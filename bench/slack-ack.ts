@@ -5,13 +5,11 @@
 // Both apps run as their own process, as in production (a client in the app's process would be
 // measured waiting for the app's work). Prints p50/p99 for sequential commands (each one finished,
 // confirmation posted, before the next) and for 20 at once. Figures only; nothing is asserted.
-import type { AddressInfo } from 'node:net';
-import { App, ExpressReceiver } from '@slack/bolt';
-import express from 'express';
 import { randomBytes } from 'node:crypto';
 import { defaultOptions } from '../src/rights/index.ts';
 import { PrismaInstallationStore } from '../src/slack/installation-store.ts';
 import { parseKey, TokenCipher } from '../src/slack/token-cipher.ts';
+import { bareBoltEntry, printTable } from './lib/bare-bolt.ts';
 import { startApp, type AppProcess } from '../test/support/app-process.ts';
 import { createTestDatabase, type TestDatabaseKind } from '../test/support/database.ts';
 import { FakeSlack } from '../test/support/fake-slack.ts';
@@ -78,7 +76,7 @@ async function main() {
     let ours: AppProcess | undefined;
     let many: AppProcess | undefined;
     try {
-      bare = await startApp({ env, cwd: db.cwd, entry: [process.argv[1]!, '--bare-app'] });
+      bare = await startApp({ env, cwd: db.cwd, entry: [bareBoltEntry] });
       const b = await measure(new SlackRequests(bare.eventsUrl, SECRET, fake), fake, ws, false);
       await bare.stop();
       ours = await startApp({ env: { ...env, SLACK_API_URL: fake.url, ...db.env }, cwd: db.cwd });
@@ -101,23 +99,7 @@ async function main() {
   }
   await fake.stop();
   if (fake.violations.length) console.log('Slack API violations during the run:\n', fake.violations.join('\n'));
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  console.log(`Signed /econnect invite -> HTTP 200 (${SEQUENTIAL} sequential, ${CONCURRENT_ROUNDS} x ${CONCURRENCY} concurrent, Node ${process.version})`);
-  for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
+  printTable(`Signed /econnect invite -> HTTP 200 (${SEQUENTIAL} sequential, ${CONCURRENT_ROUNDS} x ${CONCURRENCY} concurrent, Node ${process.version})`, rows);
 }
 
-// `tsx bench/slack-ack.ts --bare-app`: the bare Bolt app, in its own process.
-if (process.argv.includes('--bare-app')) {
-  const receiver = new ExpressReceiver({ signingSecret: process.env.SLACK_SIGNING_SECRET!, endpoints: '/slack/events' });
-  const app = new App({ receiver, authorize: async () => ({ botToken: 'xoxb-test' }), ignoreSelf: false });
-  app.command(/.*/, async ({ ack }) => {
-    await ack();
-  });
-  const web = express();
-  // answers the launcher's readiness check like the app does
-  web.get('/readyz', (_req, res) => void res.json({ ok: true }));
-  web.use(receiver.router as express.Router);
-  const server = web.listen(Number(process.env.PORT), '127.0.0.1', () => console.error(`bare app on ${(server.address() as AddressInfo).port}`));
-} else {
-  await main();
-}
+await main();

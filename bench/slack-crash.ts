@@ -2,6 +2,7 @@
 // acknowledged, the app SIGKILLed right after the last ack and started again (test/support/crash-burst.ts,
 // the same scenario test/e2e/slack-crash.test.ts checks), on the embedded default database and on the
 // PostgreSQL server (TEST_POSTGRES_URL or 127.0.0.1:5432). Figures only; nothing is asserted.
+import { printTable } from './lib/bare-bolt.ts';
 import { crashBurst } from '../test/support/crash-burst.ts';
 import type { TestDatabaseKind } from '../test/support/database.ts';
 
@@ -17,6 +18,4 @@ for (const kind of ['embedded-postgres', 'postgres'] as TestDatabaseKind[]) {
     `${r.invitedUsers} / ${r.invitations} / ${r.auditEvents}`, `${r.emails} (${r.distinctEmails})`, Object.entries(r.work).map(([k, v]) => `${k} ${v}`).join(', '),
   ]);
 }
-const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-console.log(`${N} signed /econnect invite at once, SIGKILL right after the last ack, restart (Node ${process.version})`);
-for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
+printTable(`${N} signed /econnect invite at once, SIGKILL right after the last ack, restart (Node ${process.version})`, rows);
