@@ -12,7 +12,7 @@ import { createEnvironment, createSession, defaultOptions, type RightsDeps } fro
 import { freePort, startApp, type AppProcess } from '../support/app-process.ts';
 import { launchBrowser, type Browser } from '../support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { FakeSlack } from '../support/fake-slack.ts';
+import { FakeSlack, messageText } from '../support/fake-slack.ts';
 import { newActiveUser } from '../support/factories.ts';
 import { SlackRequests } from '../support/slack-requests.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
@@ -254,6 +254,40 @@ describe('acting only in the workspace\'s environment', () => {
     const cross = await rq.slash({ userId: crossId, teamId: t1 }, 'invite someone@example.org');
     expect(JSON.stringify(await fake.waitForResponse(cross.responseUrl))).toContain('belongs to another environment');
     expect(await snapshot(deps)).toEqual(before);
+  });
+
+  it("one workspace rate limited by Slack does not hold up another's notifications; its own go out after the Retry-After", async () => {
+    const [t1, t2] = [teamId(), teamId()];
+    const acme = await company(t1);
+    const globex = await company(t2);
+    await install(await client(acme.ada.userId), t1);
+    await install(await client(globex.ada.userId), t2);
+    // each administrator's Slack account becomes known, so notifications reach them by direct message
+    for (const [c, t] of [[acme, t1], [globex, t2]] as const) await fake.waitForResponse((await rq.slash({ userId: c.ada.slack, teamId: t }, 'users')).responseUrl);
+    fake.reset();
+    // Slack tells Acme's workspace to wait 3 s before posting again
+    const limitedAt = Date.now();
+    fake.rateLimit(t1, 'chat.postMessage', 3);
+    for (const name of ['carl', 'cleo']) await newActiveUser(deps, { userId: acme.ada.userId }, `${name}@${acme.domain}`);
+    await newActiveUser(deps, { userId: globex.ada.userId }, `carl@${globex.domain}`);
+    const delivered = (call: { result?: unknown }) => (call.result as { ok?: boolean } | undefined)?.ok === true;
+    const sentTo = (channel: string) => fake.callsTo('chat.postMessage').filter((c) => c.args.channel === channel && delivered(c));
+    const [globexCall] = await waitFor(() => (sentTo(globex.ada.slack).length > 0 ? sentTo(globex.ada.slack) : null), { what: "Globex's notification delivered" });
+    expect(globexCall!.teamId).toBe(t2);
+    // Globex's went out while Acme's workspace was still told to wait
+    expect(globexCall!.at).toBeLessThan(limitedAt + 3000);
+    const acmeSent = await waitFor(() => (sentTo(acme.ada.slack).length >= 2 ? sentTo(acme.ada.slack) : null), { what: "Acme's notifications delivered after the Retry-After", timeout: 20_000 });
+    const refused = fake.callsTo('chat.postMessage').filter((c) => c.args.channel === acme.ada.slack && (c.result as { status?: number }).status === 429);
+    // Slack was asked at most once per message while it said wait; nothing went out before it allowed
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.length).toBeLessThanOrEqual(2);
+    for (const c of acmeSent) {
+      expect(c.at).toBeGreaterThanOrEqual(limitedAt + 3000);
+      expect(c.teamId).toBe(t1);
+    }
+    const texts = acmeSent.map((c) => messageText(c.args)).join('\n');
+    expect(texts).toContain(`carl@${acme.domain}`);
+    expect(texts).toContain(`cleo@${acme.domain}`);
   });
 
   it('a command from a workspace nobody connected is answered with how to connect, and nothing changes', async () => {
