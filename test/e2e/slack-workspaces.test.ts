@@ -17,6 +17,7 @@ import { newActiveUser } from '../support/factories.ts';
 import { SlackRequests } from '../support/slack-requests.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
 import { waitFor } from '../support/wait-for.ts';
+import { loadTokenCipher } from '../../src/slack/token-cipher.ts';
 import { snapshot as fullSnapshot } from '../integration/rights-support.ts';
 
 const SIGNING_SECRET = '5e1f2e3d4b5a69788796a5b4c3d2e1f0';
@@ -213,6 +214,39 @@ describe('Add to Slack', () => {
     expect(fake.workspaces.get(second)!.installed).toBe(false);
     expect(await bound(acme.environmentId)).toBe(team);
     expect(await db.prisma.slackInstallation.count({ where: { teamId: second } })).toBe(0);
+  });
+
+  it('two administrators of different environments completing "Add to Slack" for the same workspace at once: one binding wins, the winner\'s token stays', async () => {
+    const team = teamId();
+    const acme = await company(team);
+    const globex = await company(team);
+    const [acmeAda, globexAda] = [await client(acme.ada.userId), await client(globex.ada.userId)];
+    // both have allowed the app in Slack; both come back to us at the same moment
+    fake.authorizeAs = team;
+    const back: string[] = [];
+    for (const c of [acmeAda, globexAda]) back.push((await c.get((await c.get('/slack/install')).location!)).location!);
+    fake.reset();
+    const pages = await Promise.all([acmeAda.get(back[0]!), globexAda.get(back[1]!)]);
+    expect(pages.map((p) => p.status).sort()).toEqual([200, 409]);
+    const [winner, loser] = pages[0]!.status === 200 ? [acme, globex] : [globex, acme];
+    const lost = pages.find((p) => p.status === 409)!;
+    expect(lost.text).toContain('already connected to another eConnect environment');
+    expect(await bound(winner.environmentId)).toBe(team);
+    expect(await bound(loser.environmentId)).toBeNull();
+    const row = await db.prisma.slackInstallation.findUniqueOrThrow({ where: { teamId: team } });
+    expect(row.environmentId).toBe(winner.environmentId);
+    expect(row.installedById).toBe(winner.ada.userId);
+    // the stored token is the one Slack gave the winner's exchange (its code came back in the winner's redirect)
+    const winnerCode = new URL(back[winner === acme ? 0 : 1]!).searchParams.get('code');
+    // both codes were exchanged at Slack: both reached the binding, and only one was bound
+    expect(fake.callsTo('oauth.v2.access').filter((c) => (c.result as { ok?: boolean }).ok)).toHaveLength(2);
+    const exchange = fake.callsTo('oauth.v2.access').find((c) => c.args.code === winnerCode)!;
+    const cipher = await loadTokenCipher(undefined, path.join(pg.cwd, 'data'));
+    expect(cipher.open(row.botToken)).toBe((exchange.result as { access_token: string }).access_token);
+    // the workspace stays installed for the winner: nothing was uninstalled
+    expect(fake.callsTo('apps.uninstall')).toHaveLength(0);
+    const res = await rq.slash({ userId: winner.ada.slack, teamId: team }, 'users');
+    expect(JSON.stringify(await fake.waitForResponse(res.responseUrl))).toContain(winner.bob.email);
   });
 
   it('an organisation-wide Enterprise Grid install is refused with a clear page and taken off again', async () => {
