@@ -72,7 +72,8 @@ export class Identity {
     if (user.status === 'BLOCKED') throw new AppError('forbidden', 'Your eConnect account is blocked. Ask an administrator of your environment to unblock you.');
     if (user.status === 'INVITED') throw new AppError('forbidden', 'You have not activated your eConnect account yet. Use the link in your invitation email, or ask an administrator to resend it.');
     if (workspace && user.environmentId !== workspace) {
-      throw new AppError('forbidden', `Your eConnect account (${email}) belongs to another environment than the one this Slack workspace is connected to, so nothing was done. Use the Slack workspace your own environment connected (an administrator connects it with "Add to Slack" on the eConnect account page).`);
+      const how = this.mode === 'distribution' ? 'an administrator connects it with "Add to Slack" on the eConnect account page' : 'ask an administrator of your environment which one';
+      throw new AppError('forbidden', `Your eConnect account (${email}) belongs to another environment than the one this Slack workspace is connected to, so nothing was done. Use the Slack workspace your own environment connected (${how}).`);
     }
     // Remember the Slack account, so notifications can reach this person by direct message. With a
     // single workspace, the first command of an active Administrator binds it to their environment.

@@ -73,7 +73,7 @@ describe('/econnect', () => {
     const before = await snapshot();
     // the other environment's administrator, signed in to Acme's workspace
     const answer = await acme.driver.ephemeral({ ...other.as('admin'), teamId: acme.teamId }, `invite zoe@${other.domain}`);
-    expect(answer).toContain(`Your eConnect account (${other.users.admin.email}) belongs to another environment than the one this Slack workspace is connected to, so nothing was done. Use the Slack workspace your own environment connected`);
+    expect(answer).toContain(`Your eConnect account (${other.users.admin.email}) belongs to another environment than the one this Slack workspace is connected to, so nothing was done. Use the Slack workspace your own environment connected (ask an administrator of your environment which one).`);
     await waitFor(async () => (await app.deps.prisma.outboxMessage.count({ where: { kind: 'SLACK_WORK', status: { not: 'SENT' } } })) === 0, { what: 'the work to be recorded as done' });
     expect(await snapshot()).toEqual(before);
     expect(acme.driver.postedHere()).toEqual([]);
