@@ -63,10 +63,10 @@ async function main() {
     const database = await db.open();
     const deps = { prisma: database.prisma, options: defaultOptions };
     const ws = await seedWorkspace(deps, fake);
-    // many workspaces: the seeded environment installed in the fake's workspace, its token encrypted
+    // many workspaces: the seeded environment installed in its own workspace (the team its requests come from), its token encrypted
     const key = randomBytes(32).toString('base64');
     await new PrismaInstallationStore(deps, new TokenCipher(parseKey(key))).storeInstallation({
-      team: { id: fake.teamId, name: 'Fake' }, enterprise: undefined, user: { id: 'U0', token: undefined, scopes: undefined },
+      team: { id: ws.teamId, name: 'Fake' }, enterprise: undefined, user: { id: 'U0', token: undefined, scopes: undefined },
       bot: { token: fake.token, userId: 'UBOT', id: 'BBOT', scopes: ['commands', 'chat:write'] }, isEnterpriseInstall: false, authVersion: 'v2',
       metadata: JSON.stringify({ userId: ws.users.admin.id }),
     });

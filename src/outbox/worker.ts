@@ -85,8 +85,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   async function failed(m: ClaimedMessage, err: unknown) {
     const error = errorText(err);
-    // Nothing to deliver through yet (the environment's Slack workspace is not connected): the message
-    // waits without using up its attempts, and goes out once a workspace is connected again.
+    // Nothing to deliver through yet (the environment's Slack workspace is not connected, or Slack asked
+    // that workspace to wait before calling this method again): the message waits without using up its
+    // attempts, and goes out once a workspace is connected again, or once the Retry-After has passed.
     const waitMs = (err as { waitMs?: unknown } | null)?.waitMs;
     if (typeof waitMs === 'number') {
       await postpone(o.prisma, m.id, waitMs, error);

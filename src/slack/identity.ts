@@ -58,7 +58,9 @@ export class Identity {
 
   /** The calling administrator (or member) as an actor of the rights service; refuses everyone else. */
   async caller(client: webApi.WebClient, slackUserId: string, teamId: string | undefined, requestId: string | undefined): Promise<Caller> {
-    const workspace = this.mode === 'distribution' ? await this.workspaceEnvironment(teamId) : null;
+    // distribution: the workspace must be bound; single workspace: once bound (by the first command of
+    // an administrator), it acts only for its environment too
+    const workspace = this.mode === 'distribution' ? await this.workspaceEnvironment(teamId) : teamId ? await this.environmentOf(teamId) : null;
     const email = await this.emailOf(client, slackUserId, teamId);
     if (!email) {
       throw new AppError('not_authenticated', 'Your Slack account has no verified email address, so eConnect cannot tell who you are. Confirm your email in Slack, or ask a workspace admin.');
@@ -70,11 +72,12 @@ export class Identity {
     if (user.status === 'BLOCKED') throw new AppError('forbidden', 'Your eConnect account is blocked. Ask an administrator of your environment to unblock you.');
     if (user.status === 'INVITED') throw new AppError('forbidden', 'You have not activated your eConnect account yet. Use the link in your invitation email, or ask an administrator to resend it.');
     if (workspace && user.environmentId !== workspace) {
-      throw new AppError('forbidden', `Your eConnect account (${email}) belongs to another environment than the one this Slack workspace is connected to, so nothing was done. Use the Slack workspace your own environment connected (an administrator connects it with "Add to Slack" on the eConnect account page).`);
+      const how = this.mode === 'distribution' ? 'an administrator connects it with "Add to Slack" on the eConnect account page' : 'ask an administrator of your environment which one';
+      throw new AppError('forbidden', `Your eConnect account (${email}) belongs to another environment than the one this Slack workspace is connected to, so nothing was done. Use the Slack workspace your own environment connected (${how}).`);
     }
     // Remember the Slack account, so notifications can reach this person by direct message. With a
     // single workspace, the first command of an active Administrator binds it to their environment.
-    const mayBind = this.mode === 'single' && user.role === 'ADMINISTRATOR' && teamId !== undefined && !this.boundTeams.has(teamId);
+    const mayBind = this.mode === 'single' && workspace === null && user.role === 'ADMINISTRATOR' && teamId !== undefined && !this.boundTeams.has(teamId);
     if (user.slackUserId !== slackUserId || mayBind) {
       await linkSlackUser(this.deps, user.id, slackUserId, mayBind ? teamId : undefined);
       if (mayBind) this.boundTeams.add(teamId);

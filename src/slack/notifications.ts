@@ -37,10 +37,38 @@ export class SlackNotConnected extends Error {
   }
 }
 
+/**
+ * Not sent yet because Slack asked this workspace to wait before calling this method again (its
+ * Retry-After): the outbox keeps the message waiting that long without using up an attempt, and
+ * Slack is not called meanwhile. Other workspaces, and other methods, go on.
+ */
+export class SlackRateLimited extends Error {
+  constructor(
+    readonly method: string,
+    /** read by the outbox: try again this much later, without using up an attempt */
+    readonly waitMs: number,
+  ) {
+    super(`Slack rate limit for ${method} in this workspace: waiting ${Math.ceil(waitMs / 1000)} s as Slack asked`);
+    this.name = 'SlackRateLimited';
+  }
+}
+
 /** The bot token for an environment's notifications: its workspace's (distribution), the one token (single workspace), or null. */
 export type TokenForEnvironment = (environmentId: string | null) => Promise<string | null>;
 
-export function createNotifier(tokenFor: TokenForEnvironment, slackApiUrl: string | undefined) {
+export function createNotifier(tokenFor: TokenForEnvironment, slackApiUrl: string | undefined, options: { now?: () => number } = {}) {
+  const now = options.now ?? Date.now;
+  // Slack limits each workspace (its token) per method. After a 429, that workspace's calls to that
+  // method wait until its Retry-After has passed; they are held here, never sent to be refused again.
+  const limitedUntil = new Map<string, number>();
+  const limitKey = (token: string, method: string) => `${method}:${token}`;
+  const heldFor = (key: string) => {
+    const until = limitedUntil.get(key);
+    if (until === undefined) return 0;
+    if (until > now()) return until - now();
+    limitedUntil.delete(key);
+    return 0;
+  };
   // One client per workspace token: each keeps its own rate-limit state, so one busy workspace does
   // not hold up the others.
   const clients = new Map<string, webApi.WebClient>();
@@ -61,6 +89,9 @@ export function createNotifier(tokenFor: TokenForEnvironment, slackApiUrl: strin
   return async function deliverNotification(payload: Notification, messageId: string, environmentId: string | null = null): Promise<{ channel: string; ts: string }> {
     const token = await tokenFor(environmentId);
     if (!token) throw new SlackNotConnected();
+    const key = limitKey(token, 'chat.postMessage');
+    const held = heldFor(key);
+    if (held > 0) throw new SlackRateLimited('chat.postMessage', held);
     const client = clientFor(token);
     const message = renderNotification(payload);
     try {
@@ -76,6 +107,8 @@ export function createNotifier(tokenFor: TokenForEnvironment, slackApiUrl: strin
     } catch (err) {
       const e = err as { code?: string; retryAfter?: number; data?: { error?: string }; message?: string };
       if (e.code === webApi.ErrorCode.RateLimitedError) {
+        if (limitedUntil.size > 10_000) limitedUntil.clear();
+        limitedUntil.set(key, now() + (e.retryAfter ?? 1) * 1000);
         throw new SlackDeliveryError('Slack rate limit', 'ratelimited', (e.retryAfter ?? 1) * 1000, { cause: err });
       }
       const code = e.data?.error ?? e.code ?? 'unknown';

@@ -12,11 +12,12 @@ import { createEnvironment, createSession, defaultOptions, type RightsDeps } fro
 import { freePort, startApp, type AppProcess } from '../support/app-process.ts';
 import { launchBrowser, type Browser } from '../support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { FakeSlack } from '../support/fake-slack.ts';
+import { FakeSlack, messageText } from '../support/fake-slack.ts';
 import { newActiveUser } from '../support/factories.ts';
 import { SlackRequests } from '../support/slack-requests.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
 import { waitFor } from '../support/wait-for.ts';
+import { loadTokenCipher } from '../../src/slack/token-cipher.ts';
 import { snapshot as fullSnapshot } from '../integration/rights-support.ts';
 
 const SIGNING_SECRET = '5e1f2e3d4b5a69788796a5b4c3d2e1f0';
@@ -215,6 +216,39 @@ describe('Add to Slack', () => {
     expect(await db.prisma.slackInstallation.count({ where: { teamId: second } })).toBe(0);
   });
 
+  it('two administrators of different environments completing "Add to Slack" for the same workspace at once: one binding wins, the winner\'s token stays', async () => {
+    const team = teamId();
+    const acme = await company(team);
+    const globex = await company(team);
+    const [acmeAda, globexAda] = [await client(acme.ada.userId), await client(globex.ada.userId)];
+    // both have allowed the app in Slack; both come back to us at the same moment
+    fake.authorizeAs = team;
+    const back: string[] = [];
+    for (const c of [acmeAda, globexAda]) back.push((await c.get((await c.get('/slack/install')).location!)).location!);
+    fake.reset();
+    const pages = await Promise.all([acmeAda.get(back[0]!), globexAda.get(back[1]!)]);
+    expect(pages.map((p) => p.status).sort()).toEqual([200, 409]);
+    const [winner, loser] = pages[0]!.status === 200 ? [acme, globex] : [globex, acme];
+    const lost = pages.find((p) => p.status === 409)!;
+    expect(lost.text).toContain('already connected to another eConnect environment');
+    expect(await bound(winner.environmentId)).toBe(team);
+    expect(await bound(loser.environmentId)).toBeNull();
+    const row = await db.prisma.slackInstallation.findUniqueOrThrow({ where: { teamId: team } });
+    expect(row.environmentId).toBe(winner.environmentId);
+    expect(row.installedById).toBe(winner.ada.userId);
+    // the stored token is the one Slack gave the winner's exchange (its code came back in the winner's redirect)
+    const winnerCode = new URL(back[winner === acme ? 0 : 1]!).searchParams.get('code');
+    // both codes were exchanged at Slack: both reached the binding, and only one was bound
+    expect(fake.callsTo('oauth.v2.access').filter((c) => (c.result as { ok?: boolean }).ok)).toHaveLength(2);
+    const exchange = fake.callsTo('oauth.v2.access').find((c) => c.args.code === winnerCode)!;
+    const cipher = await loadTokenCipher(undefined, path.join(pg.cwd, 'data'));
+    expect(cipher.open(row.botToken)).toBe((exchange.result as { access_token: string }).access_token);
+    // the workspace stays installed for the winner: nothing was uninstalled
+    expect(fake.callsTo('apps.uninstall')).toHaveLength(0);
+    const res = await rq.slash({ userId: winner.ada.slack, teamId: team }, 'users');
+    expect(JSON.stringify(await fake.waitForResponse(res.responseUrl))).toContain(winner.bob.email);
+  });
+
   it('an organisation-wide Enterprise Grid install is refused with a clear page and taken off again', async () => {
     const team = teamId();
     const acme = await company(team);
@@ -254,6 +288,40 @@ describe('acting only in the workspace\'s environment', () => {
     const cross = await rq.slash({ userId: crossId, teamId: t1 }, 'invite someone@example.org');
     expect(JSON.stringify(await fake.waitForResponse(cross.responseUrl))).toContain('belongs to another environment');
     expect(await snapshot(deps)).toEqual(before);
+  });
+
+  it("one workspace rate limited by Slack does not hold up another's notifications; its own go out after the Retry-After", async () => {
+    const [t1, t2] = [teamId(), teamId()];
+    const acme = await company(t1);
+    const globex = await company(t2);
+    await install(await client(acme.ada.userId), t1);
+    await install(await client(globex.ada.userId), t2);
+    // each administrator's Slack account becomes known, so notifications reach them by direct message
+    for (const [c, t] of [[acme, t1], [globex, t2]] as const) await fake.waitForResponse((await rq.slash({ userId: c.ada.slack, teamId: t }, 'users')).responseUrl);
+    fake.reset();
+    // Slack tells Acme's workspace to wait 3 s before posting again
+    const limitedAt = Date.now();
+    fake.rateLimit(t1, 'chat.postMessage', 3);
+    for (const name of ['carl', 'cleo']) await newActiveUser(deps, { userId: acme.ada.userId }, `${name}@${acme.domain}`);
+    await newActiveUser(deps, { userId: globex.ada.userId }, `carl@${globex.domain}`);
+    const delivered = (call: { result?: unknown }) => (call.result as { ok?: boolean } | undefined)?.ok === true;
+    const sentTo = (channel: string) => fake.callsTo('chat.postMessage').filter((c) => c.args.channel === channel && delivered(c));
+    const [globexCall] = await waitFor(() => (sentTo(globex.ada.slack).length > 0 ? sentTo(globex.ada.slack) : null), { what: "Globex's notification delivered" });
+    expect(globexCall!.teamId).toBe(t2);
+    // Globex's went out while Acme's workspace was still told to wait
+    expect(globexCall!.at).toBeLessThan(limitedAt + 3000);
+    const acmeSent = await waitFor(() => (sentTo(acme.ada.slack).length >= 2 ? sentTo(acme.ada.slack) : null), { what: "Acme's notifications delivered after the Retry-After", timeout: 20_000 });
+    const refused = fake.callsTo('chat.postMessage').filter((c) => c.args.channel === acme.ada.slack && (c.result as { status?: number }).status === 429);
+    // Slack was asked at most once per message while it said wait; nothing went out before it allowed
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.length).toBeLessThanOrEqual(2);
+    for (const c of acmeSent) {
+      expect(c.at).toBeGreaterThanOrEqual(limitedAt + 3000);
+      expect(c.teamId).toBe(t1);
+    }
+    const texts = acmeSent.map((c) => messageText(c.args)).join('\n');
+    expect(texts).toContain(`carl@${acme.domain}`);
+    expect(texts).toContain(`cleo@${acme.domain}`);
   });
 
   it('a command from a workspace nobody connected is answered with how to connect, and nothing changes', async () => {

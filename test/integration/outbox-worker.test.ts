@@ -170,7 +170,9 @@ describe(`outbox worker (${backend})`, () => {
     // a failure report is a SLACK message to the administrators: queue one through the worker
     await inviteUser(t.deps, admin, { email: `gone@${domain}` });
     smtp.rejectWith({ code: 550, message: 'no such user' });
-    const w = worker({ deliverSlack: createNotifier(async () => slack.token, slack.url) });
+    // the notifier's clock, moved on by the test when it makes the message due again
+    let clock = Date.now();
+    const w = worker({ deliverSlack: createNotifier(async () => slack.token, slack.url, { now: () => clock }) });
     await w.runOnce();
     smtp.rejectWith(undefined);
     await w.runOnce();
@@ -179,6 +181,12 @@ describe(`outbox worker (${backend})`, () => {
     expect(note.lastError).toMatch(/rate limit/i);
     // Retry-After: 2 s, not the 40 ms base delay
     expect(note.nextAttemptAt.getTime() - Date.now()).toBeGreaterThan(1000);
+    await t.db.prisma.outboxMessage.update({ where: { id: note.id }, data: { nextAttemptAt: new Date(0) } });
+    // due before the Retry-After has passed: it waits again, without asking Slack or using up an attempt
+    await w.runOnce();
+    expect(await t.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: note.id } })).toMatchObject({ status: 'PENDING', attempts: 1 });
+    expect(slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'UADMIN77')).toHaveLength(1);
+    clock += 2_000;
     await t.db.prisma.outboxMessage.update({ where: { id: note.id }, data: { nextAttemptAt: new Date(0) } });
     await w.runOnce(); // the 500
     await t.db.prisma.outboxMessage.update({ where: { id: note.id }, data: { nextAttemptAt: new Date(0) } });

@@ -64,6 +64,7 @@ export class FakeSlack {
   private triggers = new Map<string, number>();
   private usedTriggers = new Set<string>();
   private failures: { method: string; failure: Failure }[] = [];
+  private limits = new Map<string, number>();
   private views = new Map<string, { hash: string; view: any }>();
   private waiters: (() => void)[] = [];
   private server?: Server;
@@ -133,6 +134,14 @@ export class FakeSlack {
   /** The next call to `method` fails like Slack would. */
   failNext(method: string, failure: Failure): void {
     this.failures.push({ method, failure });
+  }
+
+  /**
+   * Slack's rate limit for one workspace: every call of `method` with `teamId`'s token is answered 429
+   * with the Retry-After left, until `seconds` have passed; other workspaces are answered as usual.
+   */
+  rateLimit(teamId: string, method: string, seconds: number): void {
+    this.limits.set(`${teamId}:${method}`, Date.now() + seconds * 1000);
   }
 
   /** Forget calls and responses (violations stay: they must be looked at). */
@@ -377,6 +386,8 @@ export class FakeSlack {
       this.violate(method, 'called without a bot token that works (none, unknown, or revoked by an uninstall)');
       return { body: { ok: false, error: 'invalid_auth' } };
     }
+    const limited = this.limits.get(`${team}:${method}`);
+    if (limited !== undefined && limited > Date.now()) return { status: 429, retryAfter: Math.ceil((limited - Date.now()) / 1000) };
     const fail = (error: string, problem: string) => {
       this.violate(method, problem);
       return { body: { ok: false, error } };

@@ -17,6 +17,9 @@ export type Outsider = 'stranger' | 'unverified' | 'noEmail';
 
 export interface Workspace {
   tag: string;
+  /** this environment's own Slack workspace (team id): every request of `as` comes from it, so the
+   * first command of its administrator binds it to this environment and to no other test's */
+  teamId: string;
   /** the people's mail domain, e.g. acme-3f9a1c.test */
   domain: string;
   environmentId: string;
@@ -68,13 +71,14 @@ export async function seedWorkspace(deps: RightsDeps, fake?: FakeSlack, options:
   const outsiders = { stranger: slackId('stranger'), unverified: slackId('unverified'), noEmail: slackId('noemail') };
   const ws: Workspace = {
     tag,
+    teamId: `T${tag}`,
     domain,
     environmentId: env.environment.id,
     channel: `C${tag}`,
     users,
     orgs: { sales: { id: sales.id, name: sales.name }, purchasing: { id: purchasing.id, name: purchasing.name } },
     outsiders,
-    as: (who) => ({ userId: who in outsiders ? outsiders[who as Outsider] : users[who as Person].slack }),
+    as: (who) => ({ userId: who in outsiders ? outsiders[who as Outsider] : users[who as Person].slack, teamId: `T${tag}` }),
   };
   if (fake) addSlackAccounts(fake, ws);
   return ws;

@@ -1,7 +1,7 @@
 // deliverNotification as the outbox worker uses it: renders each kind within Slack's limits, posts
 // once, and throws on Slack errors (with Slack's Retry-After on a rate limit) so the outbox retries.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createNotifier, SlackDeliveryError } from '../../src/slack/notifications.ts';
+import { createNotifier, SlackDeliveryError, SlackRateLimited } from '../../src/slack/notifications.ts';
 import { FakeSlack, messageText } from '../support/fake-slack.ts';
 
 describe('deliverNotification', () => {
@@ -46,12 +46,19 @@ describe('deliverNotification', () => {
     expect(limited).toBeInstanceOf(SlackDeliveryError);
     expect(limited.retryAfterMs).toBe(7000);
     expect(limited.permanent).toBe(false);
+    // that workspace's next message waits for the Retry-After without asking Slack; another workspace's goes
+    const held = await deliver({ channel: 'C1', kind: 'user.activated', data: { email: 'a@b.nl' } }, 'm-5b').catch((e) => e);
+    expect(held).toBeInstanceOf(SlackRateLimited);
+    expect(held.waitMs).toBeGreaterThan(6000);
+    expect(held.waitMs).toBeLessThanOrEqual(7000);
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
 
+    const other = createNotifier(async () => 'xoxb-other', fake.url);
     fake.failNext('chat.postMessage', { status: 500 });
-    await expect(deliver({ channel: 'C1', kind: 'user.activated', data: { email: 'a@b.nl' } }, 'm-6')).rejects.toThrow(SlackDeliveryError);
+    await expect(other({ channel: 'C1', kind: 'user.activated', data: { email: 'a@b.nl' } }, 'm-6')).rejects.toThrow(SlackDeliveryError);
 
     fake.failNext('chat.postMessage', { error: 'channel_not_found' });
-    const gone = await deliver({ channel: 'C404', kind: 'user.activated', data: { email: 'a@b.nl' } }, 'm-7').catch((e) => e);
+    const gone = await other({ channel: 'C404', kind: 'user.activated', data: { email: 'a@b.nl' } }, 'm-7').catch((e) => e);
     expect(gone.message).toMatch(/channel_not_found/);
     expect(gone.permanent).toBe(true);
     expect(fake.callsTo('chat.postMessage')).toHaveLength(3);

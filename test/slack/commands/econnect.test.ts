@@ -5,6 +5,7 @@ import { queueSlackWork } from '../../../src/rights/index.ts';
 import { messageText } from '../../support/fake-slack.ts';
 import { startSlackInProcess, type SlackInProcess } from '../../support/slack-in-process.ts';
 import { waitFor } from '../../support/wait-for.ts';
+import { snapshot as fullSnapshot } from '../../integration/rights-support.ts';
 
 let app: SlackInProcess;
 beforeAll(async () => {
@@ -14,6 +15,14 @@ afterAll(async () => {
   await app?.close();
 });
 afterEach(() => app.fake.assertClean());
+
+/** Everything of ours; a command's own work record (SLACK_WORK, written before its ack) is the request, not a change. */
+async function snapshot() {
+  const all = await fullSnapshot(app.deps);
+  // of the outbox, which messages exist (the worker delivers meanwhile)
+  const outbox = all.outbox.filter((m: { kind: string }) => m.kind !== 'SLACK_WORK');
+  return { ...all, outbox: outbox.map((m: { id: string; dedupeKey: string }) => [m.id, m.dedupeKey]) };
+}
 
 const SUBCOMMANDS = ['invite', 'set-role', 'make-admin', 'add-to-org', 'remove-member', 'create-org', 'org', 'block', 'unblock', 'remove-user', 'resend', 'revoke', 'users', 'orgs', 'whois', 'pending', 'audit', 'notify-here', 'disconnect', 'api-token'];
 
@@ -53,6 +62,24 @@ describe('/econnect', () => {
     expect(await app.deps.prisma.environment.findUniqueOrThrow({ where: { id: ws.environmentId } })).toMatchObject({ slackTeamId: null });
     await ws.driver.ephemeral({ ...ws.as('admin'), teamId }, 'users');
     expect(await app.deps.prisma.environment.findUniqueOrThrow({ where: { id: ws.environmentId } })).toMatchObject({ slackTeamId: teamId });
+  });
+
+  it('a workspace bound to one environment refuses a caller of another environment, says what to do, and changes nothing (single workspace)', async () => {
+    const acme = await app.workspace();
+    const other = await app.workspace();
+    // Acme's administrator binds Acme's workspace with the first command
+    await acme.driver.ephemeral(acme.as('admin'), 'users');
+    expect(await app.deps.prisma.environment.findUniqueOrThrow({ where: { id: acme.environmentId } })).toMatchObject({ slackTeamId: acme.teamId });
+    const before = await snapshot();
+    // the other environment's administrator, signed in to Acme's workspace
+    const answer = await acme.driver.ephemeral({ ...other.as('admin'), teamId: acme.teamId }, `invite zoe@${other.domain}`);
+    expect(answer).toContain(`Your eConnect account (${other.users.admin.email}) belongs to another environment than the one this Slack workspace is connected to, so nothing was done. Use the Slack workspace your own environment connected (ask an administrator of your environment which one).`);
+    await waitFor(async () => (await app.deps.prisma.outboxMessage.count({ where: { kind: 'SLACK_WORK', status: { not: 'SENT' } } })) === 0, { what: 'the work to be recorded as done' });
+    expect(await snapshot()).toEqual(before);
+    expect(acme.driver.postedHere()).toEqual([]);
+    // in its own workspace the same person acts, and that binds the other environment to it
+    expect(await other.driver.ephemeral(other.as('admin'), 'users')).toContain(other.users.basic.email);
+    expect(await app.deps.prisma.environment.findUniqueOrThrow({ where: { id: other.environmentId } })).toMatchObject({ slackTeamId: other.teamId });
   });
 
   it('a duplicate delivery of one command (same trigger_id) is recorded once, changes state once and is confirmed once', async () => {
