@@ -18,6 +18,10 @@ const userListInput = z.object({ ...page, status: z.enum(['INVITED', 'ACTIVE', '
  */
 export const ORDERED_WINDOW = 2_000;
 
+/** A user as lists show one (userRow), read by the search's own SQL. */
+type UserRow = Prisma.UserGetPayload<{ select: typeof userRow }>;
+const columns = Prisma.sql`u."id", u."email", u."name", u."role", u."status", u."slackUserId"`;
+
 export async function listUsers(deps: RightsDeps, actor: Actor, raw: z.input<typeof userListInput> = {}) {
   const data = parseInput(userListInput, raw);
   return transaction(deps, async (tx) => {
@@ -46,20 +50,19 @@ export async function listUsers(deps: RightsDeps, actor: Actor, raw: z.input<typ
       ${data.cursor ? Prisma.sql`AND u."email" > ${data.cursor}` : Prisma.empty}`;
     // The first matches after the cursor among the next ORDERED_WINDOW users in email order. Every
     // user before the last one read was looked at, so if a page's worth matched they are the page.
-    let found = await tx.$queryRaw<{ id: string }[]>`
-      SELECT u."id" FROM (
-        SELECT u."id", u."email", u."name" FROM "User" u WHERE ${scope} ORDER BY u."email" LIMIT ${ORDERED_WINDOW}
+    let found = await tx.$queryRaw<UserRow[]>`
+      SELECT ${columns} FROM (
+        SELECT ${columns} FROM "User" u WHERE ${scope} ORDER BY u."email" LIMIT ${ORDERED_WINDOW}
       ) u
       WHERE ${match} ORDER BY u."email" LIMIT ${take}`;
     if (found.length < take) {
       // A rare text: the trigram indexes find its matches, sorted afterwards. Ordering by an expression
       // keeps the planner from walking the email index instead (it expects matches spread evenly, and
       // reads most of the table when they are not, as for "ser 7" in names "User 7…").
-      found = await tx.$queryRaw<{ id: string }[]>`
-        SELECT u."id" FROM "User" u WHERE ${scope} AND ${match} ORDER BY u."email" || '' LIMIT ${take}`;
+      found = await tx.$queryRaw<UserRow[]>`
+        SELECT ${columns} FROM "User" u WHERE ${scope} AND ${match} ORDER BY u."email" || '' LIMIT ${take}`;
     }
-    const byId = await tx.user.findMany({ where: { id: { in: found.map((r) => r.id) } }, select: userRow, orderBy: { email: 'asc' } });
-    return pageOf(byId, data.limit);
+    return pageOf(found, data.limit);
   });
 }
 
