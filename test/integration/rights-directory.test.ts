@@ -5,6 +5,7 @@ import {
   addMember, authenticateApiToken, authorize, blockUser, createApiToken, findUserByEmail, resolveOrganisation, resolveUser, getOrganisation, getUser, inviteUser, listMembers,
   listOrganisations, listPendingInvitations, listUsers, readAudit, removeMember, removeUser, revokeApiToken, setRole, type Actor, type RightsDeps,
 } from '../../src/rights/index.ts';
+import { ORDERED_WINDOW } from '../../src/rights/users/list-users.ts';
 import { openTestDatabase, type OpenTestDatabase } from '../support/database.ts';
 import { newActiveUser, newEnvironment, newOrganisation } from '../support/factories.ts';
 import { expectOneAudit, expectRefusedUnchanged } from './rights-support.ts';
@@ -45,6 +46,29 @@ describe('lists and search (paged by cursor)', () => {
     await expectRefusedUnchanged(deps, 'forbidden', () => listUsers(deps, basic.actor));
     await expectRefusedUnchanged(deps, 'invalid_input', () => listUsers(deps, admin, { query: 'x'.repeat(201) }));
     await expectRefusedUnchanged(deps, 'invalid_input', () => listUsers(deps, admin, { limit: 1000 }));
+  });
+
+  it('a search gives the first matches by email whether most users match it or few, beyond the first rows read too', async () => {
+    const { admin, environment, domain } = await newEnvironment(deps);
+    // ORDERED_WINDOW users that match "common" come first by email; "later" matches two of them and
+    // ten users after them, so a page of it needs rows beyond the ones an ordered search reads first.
+    const rows = Array.from({ length: ORDERED_WINDOW + 10 }, (_, i) => {
+      const n = String(i).padStart(5, '0');
+      const later = i < 2 || i >= ORDERED_WINDOW;
+      return { environmentId: environment.id, email: `${i < ORDERED_WINDOW ? 'a' : 'b'}${n}@${domain}`, name: later ? `Later ${n}` : `Common ${n}`, status: 'INVITED' as const };
+    });
+    await deps.prisma.user.createMany({ data: rows });
+    await deps.prisma.user.update({ where: { email: `a00001@${domain}` }, data: { status: 'REMOVED' } });
+    const emails = (xs: { email: string }[]) => xs.map((x) => x.email);
+    const common = await listUsers(deps, admin, { query: 'commON', limit: 5 });
+    expect(emails(common.items)).toEqual(['a00002', 'a00003', 'a00004', 'a00005', 'a00006'].map((e) => `${e}@${domain}`));
+    const second = await listUsers(deps, admin, { query: 'common', limit: 5, cursor: common.nextCursor! });
+    expect(emails(second.items)).toEqual(['a00007', 'a00008', 'a00009', 'a00010', 'a00011'].map((e) => `${e}@${domain}`));
+    const later = await allPages((cursor) => listUsers(deps, admin, { query: 'later', limit: 5, cursor }));
+    const expected = rows.filter((r) => r.name.startsWith('Later') && r.email !== `a00001@${domain}`).map((r) => r.email);
+    expect(emails(later)).toEqual(expected);
+    expect(expected).toHaveLength(11);
+    expect(emails((await listUsers(deps, admin, { query: 'later', status: 'REMOVED' })).items)).toEqual([`a00001@${domain}`]);
   });
 
   it('lists organisations page by page; basic users see only their own', async () => {
