@@ -11,8 +11,6 @@
 // Figures only; nothing is asserted.   npm run bench:embedded
 import { readdir, readFile, readlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { authorize, defaultOptions, type RightsDeps } from '../src/rights/index.ts';
 import { startApp, type AppProcess } from '../test/support/app-process.ts';
 import { createTestDatabase, type TestDatabase } from '../test/support/database.ts';
