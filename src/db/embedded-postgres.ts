@@ -23,6 +23,7 @@ import { chmod, chown, lstat, mkdir, open, readFile, rename, rm, stat, symlink, 
 import { createServer } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
+import { processExists } from './folder-owner.ts';
 
 export interface EmbeddedPostgres {
   /** postgres:// URL with the password; never log it */
@@ -141,15 +142,6 @@ async function freeLoopbackPort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
-}
-
-function processExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 async function waitForExit(isGone: () => boolean, ms: number): Promise<boolean> {

@@ -55,7 +55,8 @@ async function processStart(pid: number): Promise<string | undefined> {
   return text?.slice(text.lastIndexOf(')') + 2).split(' ')[19];
 }
 
-function processExists(pid: number): boolean {
+/** Whether a process with this pid exists (signal 0 checks without sending anything). */
+export function processExists(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
