@@ -1,9 +1,8 @@
-// The words for roles and statuses in every language the product speaks: one table that Slack, the
-// web pages and the emails read, so a role is called the same everywhere. A plain table keyed by
-// locale, ready to be absorbed by a message catalogue.
+// The words for roles and statuses, from the catalogue's glossary: Slack, the web pages and the
+// emails read them here, so a role is called the same everywhere.
+import { type Locale, t } from './catalogue.ts';
 
-export type Locale = 'en' | 'nl';
-export const locales: readonly Locale[] = ['en', 'nl'];
+export { type Locale, locales } from './catalogue.ts';
 
 export type EnvironmentRole = 'BASIC' | 'ADVANCED' | 'ADMINISTRATOR';
 export type OrganisationRole = 'MEMBER' | 'ADMINISTRATOR';
@@ -15,19 +14,18 @@ export interface Labels {
   status: Record<UserStatus, string>;
 }
 
+const labelsIn = (l: Locale): Labels => ({
+  environmentRole: {
+    BASIC: t(l, 'role.environment.BASIC'),
+    ADVANCED: t(l, 'role.environment.ADVANCED'),
+    ADMINISTRATOR: t(l, 'role.environment.ADMINISTRATOR'),
+  },
+  organisationRole: { MEMBER: t(l, 'role.organisation.MEMBER'), ADMINISTRATOR: t(l, 'role.organisation.ADMINISTRATOR') },
+  status: { INVITED: t(l, 'status.INVITED'), ACTIVE: t(l, 'status.ACTIVE'), BLOCKED: t(l, 'status.BLOCKED'), REMOVED: t(l, 'status.REMOVED') },
+});
+
 /** Each label as it stands alone (a table cell, a menu option), so it starts with a capital. */
-export const labels: Record<Locale, Labels> = {
-  en: {
-    environmentRole: { BASIC: 'Basic user', ADVANCED: 'Advanced user', ADMINISTRATOR: 'Administrator' },
-    organisationRole: { MEMBER: 'Member', ADMINISTRATOR: 'Organisation administrator' },
-    status: { INVITED: 'Invited', ACTIVE: 'Active', BLOCKED: 'Blocked', REMOVED: 'Removed' },
-  },
-  nl: {
-    environmentRole: { BASIC: 'Basisgebruiker', ADVANCED: 'Gevorderde gebruiker', ADMINISTRATOR: 'Beheerder' },
-    organisationRole: { MEMBER: 'Lid', ADMINISTRATOR: 'Organisatiebeheerder' },
-    status: { INVITED: 'Uitgenodigd', ACTIVE: 'Actief', BLOCKED: 'Geblokkeerd', REMOVED: 'Verwijderd' },
-  },
-};
+export const labels: Record<Locale, Labels> = { en: labelsIn('en'), nl: labelsIn('nl') };
 
 /**
  * The label of an environment role that arrives as text (a queued email's data, a page's view

@@ -1,0 +1,50 @@
+// The glossary: the one name of each role, status and thing, per language. Every surface takes these
+// words from here, so "Advanced user" is "Gevorderde gebruiker" on every page, message and email.
+// Each label as it stands alone (a table cell, a menu option), so it starts with a capital; the
+// `.lower` forms are for the middle of a sentence.
+import { defineMessages } from './define.ts';
+
+export const glossary = defineMessages(
+  {
+    'role.environment.BASIC': 'Basic user',
+    'role.environment.ADVANCED': 'Advanced user',
+    'role.environment.ADMINISTRATOR': 'Administrator',
+    'role.organisation.MEMBER': 'Member',
+    'role.organisation.ADMINISTRATOR': 'Organisation administrator',
+    'role.organisation.MEMBER.lower': 'member',
+    'role.organisation.ADMINISTRATOR.lower': 'organisation administrator',
+    'status.INVITED': 'Invited',
+    'status.ACTIVE': 'Active',
+    'status.BLOCKED': 'Blocked',
+    'status.REMOVED': 'Removed',
+    'status.INVITED.lower': 'invited',
+    'status.ACTIVE.lower': 'active',
+    'status.BLOCKED.lower': 'blocked',
+    'status.REMOVED.lower': 'removed',
+    'language.en': 'English',
+    'language.nl': 'Dutch',
+    'format.date': '{when, date, long}',
+    'format.dateTime': '{when, date, long}, {when, time, short}',
+  },
+  {
+    'role.environment.BASIC': 'Basisgebruiker',
+    'role.environment.ADVANCED': 'Gevorderde gebruiker',
+    'role.environment.ADMINISTRATOR': 'Beheerder',
+    'role.organisation.MEMBER': 'Lid',
+    'role.organisation.ADMINISTRATOR': 'Organisatiebeheerder',
+    'role.organisation.MEMBER.lower': 'lid',
+    'role.organisation.ADMINISTRATOR.lower': 'organisatiebeheerder',
+    'status.INVITED': 'Uitgenodigd',
+    'status.ACTIVE': 'Actief',
+    'status.BLOCKED': 'Geblokkeerd',
+    'status.REMOVED': 'Verwijderd',
+    'status.INVITED.lower': 'uitgenodigd',
+    'status.ACTIVE.lower': 'actief',
+    'status.BLOCKED.lower': 'geblokkeerd',
+    'status.REMOVED.lower': 'verwijderd',
+    'language.en': 'Engels',
+    'language.nl': 'Nederlands',
+    'format.date': '{when, date, long}',
+    'format.dateTime': '{when, date, long} om {when, time, short}',
+  },
+);

@@ -1,0 +1,4 @@
+// The home messages, English and Dutch. Keys start with 'home.'.
+import { defineMessages } from './define.ts';
+
+export const homeMessages = defineMessages<never>({}, {});
