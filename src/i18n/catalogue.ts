@@ -60,3 +60,14 @@ export function t(locale: Locale, key: MessageKey, values?: MessageValues): stri
 /** A translator bound to one locale, for code that writes many messages for one reader. */
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
 export const translator = (locale: Locale): Translate => (key, values) => t(locale, key, values);
+
+/**
+ * Whose language: a reply to one person (ephemeral answers, modals, App Home, direct messages, their
+ * emails, their pages once logged in) is in their own language, else their environment's. Channel
+ * messages and invitation emails are in the environment's language: pass no person.
+ */
+export function readerLocale(environment: { locale: string } | null | undefined, person?: { locale: string | null } | null): Locale {
+  if (isLocale(person?.locale)) return person.locale;
+  if (isLocale(environment?.locale)) return environment.locale;
+  return 'en';
+}
