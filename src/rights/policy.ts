@@ -40,7 +40,7 @@ export const allActions: readonly Action[] = [...environmentActions, ...memberAc
 /** What an action does, as the end of "You may not ...": the sentence a refused person reads. */
 export const actionWording: Record<Action, string> = {
   'user:invite': 'invite users',
-  'user:set-role': 'change roles',
+  'user:set-role': 'change environment roles',
   'user:block': 'block users',
   'user:unblock': 'unblock users',
   'user:remove': 'remove users',

@@ -27,7 +27,7 @@ export async function addMember(deps: RightsDeps, actor: Actor, raw: z.input<typ
     }
     const existing = await tx.membership.findUnique({ where: { userId_organisationId: { userId: user.id, organisationId: org.id } } });
     if (existing) {
-      throw new AppError('already_exists', `${displayName(user)} is already a ${existing.role === 'ADMINISTRATOR' ? 'administrator' : 'member'} of ${org.name}. Use set role to change that.`, 'user');
+      throw new AppError('already_exists', `${displayName(user)} is already a ${existing.role === 'ADMINISTRATOR' ? 'administrator' : 'member'} of ${org.name}. Use set-org-role to change their role in it.`, 'user');
     }
     await tx.membership.create({ data: { userId: user.id, organisationId: org.id, role: data.role } });
     await audit(tx, {

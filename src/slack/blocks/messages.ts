@@ -73,10 +73,11 @@ export function organisationDetails(o: Record<string, unknown> & { id: string; n
 export function helpText(command: string): string {
   const c = command;
   return [
-    `*${c}* manages the users, roles and organisations of your eConnect environment. Give a user as an email address, an @mention or a name; without arguments the first six open a form.`,
+    `*${c}* manages the users, roles and organisations of your eConnect environment. Give a user as an email address, an @mention or a name; without arguments the first seven open a form.`,
     `• \`${c} invite name@company.nl [basic|advanced|administrator]\` invite someone (sends an activation link)`,
     `• \`${c} set-role <user> <basic|advanced|administrator>\` change an environment role; \`${c} make-admin <user>\` is the short form`,
     `• \`${c} add-to-org <user> <organisation> [member|administrator]\` add a member to an organisation`,
+    `• \`${c} set-org-role <user> <organisation> member|administrator\` make a member an organisation administrator, or a member again (\`set-role\` is for the environment role)`,
     `• \`${c} remove-member <user> <organisation>\` remove a member (they keep their account)`,
     `• \`${c} create-org <name>\` create an organisation (you become its administrator)`,
     `• \`${c} org <name>\` show an organisation's details; \`${c} org edit <name>\` edit them`,

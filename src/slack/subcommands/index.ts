@@ -3,6 +3,7 @@ import { apiToken } from './api-tokens.ts';
 import { addToOrg, createOrg, org, removeMemberCommand } from './organisations.ts';
 import { disconnect, notifyHere } from './environment.ts';
 import { audit, help, orgs, pending, users, whois } from './reads.ts';
+import { setOrgRole } from './org-roles.ts';
 import type { Subcommand } from './run.ts';
 import { block, invite, makeAdmin, removeUserCommand, resend, revoke, setRoleCommand, unblock } from './users.ts';
 
@@ -11,6 +12,7 @@ export const subcommands: Record<string, Subcommand> = {
   'set-role': setRoleCommand,
   'make-admin': makeAdmin,
   'add-to-org': addToOrg,
+  'set-org-role': setOrgRole,
   'remove-member': removeMemberCommand,
   'create-org': createOrg,
   org,
@@ -33,7 +35,7 @@ export const subcommands: Record<string, Subcommand> = {
 export { help };
 
 /** The forms a subcommand opens when typed without arguments. */
-const formsWithoutArguments = new Set(['invite', 'set-role', 'make-admin', 'add-to-org', 'remove-member', 'create-org', 'org']);
+const formsWithoutArguments = new Set(['invite', 'set-role', 'make-admin', 'add-to-org', 'set-org-role', 'remove-member', 'create-org', 'org']);
 
 /** True when the subcommand opens a modal: it must run within the trigger_id's 3 seconds, right after the ack. */
 export function opensModal(name: string, args: string[]): boolean {

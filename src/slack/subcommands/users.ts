@@ -6,6 +6,7 @@ import {
 } from '../blocks/confirmations.ts';
 import { inviteModal, setRoleModal } from '../blocks/modals.ts';
 import { message } from '../blocks/text.ts';
+import { pointToOrgRole } from './org-roles.ts';
 import { userArg, usage, type Run, type Subcommand } from './run.ts';
 
 export const invite: Subcommand = {
@@ -30,6 +31,7 @@ export const setRoleCommand: Subcommand = {
       return;
     }
     const role = environmentRole(r.args[r.args.length - 1]);
+    if (!role && (await pointToOrgRole(r, r.args[r.args.length - 1]))) return;
     if (!role || r.args.length < 2) return usage(r, this.usage);
     await changeRole(r, r.args.slice(0, -1).join(' '), role);
   },

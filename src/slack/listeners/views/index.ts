@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { SlackContext } from '../../context.ts';
 import { addMemberSubmission, createOrgSubmission, editOrgPickSubmission, editOrgSubmission, removeMemberSubmission } from './organisation-views.ts';
 import { inviteSubmission, setRoleSubmission } from './user-views.ts';
+import { setOrgRoleSubmission } from './org-role-views.ts';
 
 export function registerViews(app: App, ctx: SlackContext) {
   app.view('invite', inviteSubmission(ctx));
@@ -11,4 +12,5 @@ export function registerViews(app: App, ctx: SlackContext) {
   app.view('create_org', createOrgSubmission(ctx));
   app.view('edit_org', editOrgSubmission(ctx));
   app.view('edit_org_pick', editOrgPickSubmission(ctx));
+  app.view('set_org_role', setOrgRoleSubmission(ctx));
 }
