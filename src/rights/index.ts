@@ -2,7 +2,7 @@
 // from it. One use case per file, in a folder per domain, over core/ (what every use case runs on).
 // "Rule N" in comments and tests is rule N of docs/rules.md.
 export { defaultOptions, type RightsChanges, type RightsDeps, type RightsOptions } from './core/deps.ts';
-export type { Actor } from './core/actor.ts';
+export { forbidden, type Actor } from './core/actor.ts';
 export { AppError, isAppError, type ErrorCode } from './errors.ts';
 export { allActions, decide, type Action, type Decision } from './policy.ts';
 export { authorize, type AuthorizeInput, type AuthorizeResult } from './authorization/authorize.ts';

@@ -1,11 +1,12 @@
 // The subcommands of the one slash command, by the word that selects them.
 import { apiToken } from './api-tokens.ts';
-import { addToOrg, createOrg, org, removeMemberCommand } from './organisations.ts';
+import { addToOrg, createOrg, org } from './organisations.ts';
 import { disconnect, notifyHere } from './environment.ts';
 import { audit, help, orgs, pending, users, whois } from './reads.ts';
+import { blockAsking, removeMemberAsking, removeUserAsking } from './ask-first.ts';
 import { setOrgRole } from './org-roles.ts';
 import type { Subcommand } from './run.ts';
-import { block, invite, makeAdmin, removeUserCommand, resend, revoke, setRoleCommand, unblock } from './users.ts';
+import { invite, makeAdmin, resend, revoke, setRoleCommand, unblock } from './users.ts';
 
 export const subcommands: Record<string, Subcommand> = {
   invite,
@@ -13,12 +14,12 @@ export const subcommands: Record<string, Subcommand> = {
   'make-admin': makeAdmin,
   'add-to-org': addToOrg,
   'set-org-role': setOrgRole,
-  'remove-member': removeMemberCommand,
+  'remove-member': removeMemberAsking,
   'create-org': createOrg,
   org,
-  block,
+  block: blockAsking,
   unblock,
-  'remove-user': removeUserCommand,
+  'remove-user': removeUserAsking,
   resend,
   revoke,
   users,

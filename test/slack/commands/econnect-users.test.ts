@@ -100,17 +100,29 @@ describe('set-role and make-admin', () => {
   });
 });
 
+/** Types a command that asks first as the administrator, and clicks Confirm. */
+async function confirmAsked(ws: Awaited<ReturnType<SlackInProcess['workspace']>>, text: string) {
+  const r = await app.rq.slash(ws.as('admin'), text, ws.channel);
+  const question = await app.fake.waitForResponse(r.responseUrl);
+  const confirm = question.blocks.find((b: { type: string }) => b.type === 'actions').elements[0];
+  const click = await app.rq.action(ws.as('admin'), { action_id: confirm.action_id, value: confirm.value }, { channelId: ws.channel });
+  expect((await app.fake.waitForResponse(click.responseUrl!)).text).toMatch(/^Done: /);
+}
+
 describe('block, unblock and remove-user', () => {
   it('change the status and say so in the channel', async () => {
     const ws = await app.workspace();
     const me = ws.users.admin.slack;
     const vera = ws.users.advanced;
     const status = async () => (await app.deps.prisma.user.findUniqueOrThrow({ where: { id: vera.id } })).status;
-    await ws.driver.confirmed(ws.as('admin'), `block ${vera.email}`, new RegExp(`<@${me}> blocked \\*Vera Advanced\\*\\.`));
+    // block and remove-user ask first (test/slack/actions/ask-first.test.ts): confirmed here
+    await confirmAsked(ws, `block ${vera.email}`);
+    await ws.driver.posted(new RegExp(`<@${me}> blocked \\*Vera Advanced\\*\\.`));
     expect(await status()).toBe('BLOCKED');
     await ws.driver.confirmed(ws.as('admin'), `unblock ${vera.email}`, new RegExp(`<@${me}> unblocked \\*Vera Advanced\\*\\.`));
     expect(await status()).toBe('ACTIVE');
-    await ws.driver.confirmed(ws.as('admin'), 'remove-user Vera Advanced', new RegExp(`<@${me}> removed \\*Vera Advanced\\* from the environment\\.`));
+    await confirmAsked(ws, 'remove-user Vera Advanced');
+    await ws.driver.posted(new RegExp(`<@${me}> removed \\*Vera Advanced\\* from the environment\\.`));
     expect(await status()).toBe('REMOVED');
     expect((await app.deps.prisma.auditEvent.findMany({ where: { targetId: vera.id }, orderBy: { id: 'asc' } })).map((e) => e.action).slice(-3)).toEqual(['user.blocked', 'user.unblocked', 'user.removed']);
   });
