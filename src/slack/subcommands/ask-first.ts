@@ -3,7 +3,7 @@
 // question, Confirm / Cancel, and change nothing until Confirm (listeners/actions/confirm-buttons.ts).
 // The forms that already confirm in the modal, and removing someone else, act as before.
 import type { MessageKey } from '../../i18n/catalogue.ts';
-import { blockUser, decide, forbidden, removeUser, type Action } from '../../rights/index.ts';
+import { blockUser, decide, describeAccount, forbidden, removeUser, type Action } from '../../rights/index.ts';
 import { sealConfirmation, type Asked } from '../ask-first/seal.ts';
 import { askFirstMessage } from '../blocks/ask-first.ts';
 import { strong } from '../blocks/text.ts';
@@ -48,6 +48,12 @@ export const removeMemberAsking: Subcommand = {
     const user = await userArg(r, r.args[0]);
     if (user.id !== r.caller.userId) return removeMemberCommand.run(r);
     const organisation = await organisationArg(r, r.args.slice(1));
+    // Not a member, or a member who may not remove members (only administrators may): the rights
+    // service's answer now, instead of a question that could only lead to it.
+    const account = await describeAccount(r.ctx.deps, r.caller.userId);
+    const role = account?.organisations.find((o) => o.name === organisation.name)?.role ?? null;
+    const decision = decide({ status: 'ACTIVE', role: r.caller.role }, 'member:remove', role);
+    if (!role || !decision.allowed) return removeMemberCommand.run(r);
     await ask(r, { k: 'leave-organisation', u: user.id, o: organisation.id }, 'confirm.ask.leaveOrganisation', { organisation: strong(organisation.name) });
   },
 };

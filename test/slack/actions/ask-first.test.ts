@@ -121,6 +121,14 @@ describe('removing yourself from an organisation', () => {
     await ws.driver.confirmed(ws.as('admin'), `remove-member ${ws.users.basic.email} Acme Sales`, /removed \*Bob Basic\* from \*Acme Sales\*/);
   });
 
+  it('a member who may not remove members, or someone not in it, is answered at once without a question', async () => {
+    const ws = await app.workspace();
+    await app.deps.prisma.membership.update({ where: { userId_organisationId: { userId: ws.users.orgAdmin.id, organisationId: ws.orgs.sales.id } }, data: { role: 'MEMBER' } });
+    expect(await ws.driver.ephemeral(ws.as('orgAdmin'), `remove-member ${ws.users.orgAdmin.email} Acme Sales`)).toMatch(/You may not remove members from this organisation/);
+    expect(await ws.driver.ephemeral(ws.as('advanced'), `remove-member ${ws.users.advanced.email} Acme Sales`)).toMatch(/You may not remove members from this organisation/);
+    expect(await memberOf(ws.orgs.sales.id, ws.users.orgAdmin.id)).toMatchObject({ role: 'MEMBER' });
+  });
+
   it('the last organisation administrator: asked, confirmed, refused with the reason, nothing changed', async () => {
     const ws = await app.workspace();
     // Ada created Acme Purchasing and is its only administrator.
