@@ -5,14 +5,15 @@ import { defineMessages } from './define.ts';
 
 export const confirmationsMessages = defineMessages(
   {
-    'orgRole.usage': 'Usage: `{command} set-org-role <user> <organisation> member|administrator` (without arguments it opens a form).',
+    'orgRole.syntax': '{command} set-org-role <user> <organisation> member|administrator',
+    'orgRole.usage': 'Usage: `{syntax}` (without arguments it opens a form).',
     'orgRole.badRole':
-      'I do not know the organisation role {word}. Say `member` or `administrator` at the end: `{command} set-org-role <user> <organisation> member|administrator`. For an environment role (basic, advanced, administrator) use `{command} set-role`.',
+      'I do not know the organisation role {word}. Say `member` or `administrator` at the end: `{syntax}`. For an environment role (basic, advanced, administrator) use `{command} set-role`.',
     'orgRole.changed': '{by} made {user} {role} of {organisation} (was {previous}).',
     'orgRole.unchanged': '{user} already is {role} of {organisation}; nothing changed.',
     'orgRole.unchangedInChannel': '{by} checked {user}: already {role} of {organisation}, nothing changed.',
     'orgRole.notEnvironmentRole':
-      '{word} is a role in an organisation, not in the environment. Use `{command} set-org-role <user> <organisation> member|administrator`; `{command} set-role` changes the environment role (basic, advanced or administrator).',
+      '{word} is a role in an organisation, not in the environment. Use `{syntax}`; `{command} set-role` changes the environment role (basic, advanced or administrator).',
     'orgRole.modal.title': 'Organisation role',
     'orgRole.modal.submit': 'Save role',
     'orgRole.modal.close': 'Cancel',
@@ -44,14 +45,15 @@ export const confirmationsMessages = defineMessages(
     'confirm.invalid': 'Nothing changed: I cannot read this confirmation. Type the command again.',
   },
   {
-    'orgRole.usage': 'Gebruik: `{command} set-org-role <gebruiker> <organisatie> lid|beheerder` (zonder argumenten opent een formulier).',
+    'orgRole.syntax': '{command} set-org-role <gebruiker> <organisatie> lid|beheerder',
+    'orgRole.usage': 'Gebruik: `{syntax}` (zonder argumenten opent een formulier).',
     'orgRole.badRole':
-      'De organisatierol {word} ken ik niet. Zet `lid` of `beheerder` aan het eind: `{command} set-org-role <gebruiker> <organisatie> lid|beheerder`. Voor een rol in de omgeving (basic, advanced, administrator) gebruik je `{command} set-role`.',
+      'De organisatierol {word} ken ik niet. Zet `lid` of `beheerder` aan het eind: `{syntax}`. Voor een rol in de omgeving (basic, advanced, administrator) gebruik je `{command} set-role`.',
     'orgRole.changed': '{by} heeft {user} {role} van {organisation} gemaakt (was {previous}).',
     'orgRole.unchanged': '{user} is al {role} van {organisation}; er is niets veranderd.',
     'orgRole.unchangedInChannel': '{by} heeft {user} bekeken: al {role} van {organisation}, er is niets veranderd.',
     'orgRole.notEnvironmentRole':
-      '{word} is een rol in een organisatie, niet in de omgeving. Gebruik `{command} set-org-role <gebruiker> <organisatie> lid|beheerder`; `{command} set-role` verandert de rol in de omgeving (basic, advanced of administrator).',
+      '{word} is een rol in een organisatie, niet in de omgeving. Gebruik `{syntax}`; `{command} set-role` verandert de rol in de omgeving (basic, advanced of administrator).',
     'orgRole.modal.title': 'Organisatierol',
     'orgRole.modal.submit': 'Rol opslaan',
     'orgRole.modal.close': 'Annuleren',

@@ -18,6 +18,9 @@ export function orgRoleWord(word: string | undefined): OrganisationRole | null {
   return null;
 }
 
+/** The command's syntax in the reader's words, escaped for mrkdwn (its <placeholders> are not Slack entities). */
+const syntaxOf = (locale: Locale, command: string) => escapeMrkdwn(translator(locale)('orgRole.syntax', { command }));
+
 const roleWord = (locale: Locale, role: OrganisationRole) => translator(locale)(role === 'ADMINISTRATOR' ? 'role.organisation.ADMINISTRATOR.lower' : 'role.organisation.MEMBER.lower');
 
 /** What the channel reads after a change (or a check that changed nothing), in the environment's language. */
@@ -42,10 +45,11 @@ export const setOrgRole: Subcommand = {
       return;
     }
     const command = escapeMrkdwn(r.ctx.command);
-    if (r.args.length < 3) return r.respond(message(t('orgRole.usage', { command })));
+    const syntax = syntaxOf(readers.person, r.ctx.command);
+    if (r.args.length < 3) return r.respond(message(t('orgRole.usage', { syntax })));
     const last = r.args[r.args.length - 1];
     const role = orgRoleWord(last);
-    if (!role) return r.respond(message(t('orgRole.badRole', { word: userText(last), command })));
+    if (!role) return r.respond(message(t('orgRole.badRole', { word: userText(last), command, syntax })));
     const user = await userArg(r, r.args[0]);
     const organisation = await organisationArg(r, r.args.slice(1, -1));
     const result = await setMemberRole(r.ctx.deps, r.caller, { userId: user.id, organisationId: organisation.id, role });
@@ -60,6 +64,6 @@ export const setOrgRole: Subcommand = {
 export async function pointToOrgRole(r: Run, word: string | undefined): Promise<boolean> {
   if (!orgRoleWord(word)) return false;
   const readers = await readersOf(r.ctx, r.caller);
-  await r.respond(message(translator(readers.person)('orgRole.notEnvironmentRole', { word: userText(word), command: escapeMrkdwn(r.ctx.command) })));
+  await r.respond(message(translator(readers.person)('orgRole.notEnvironmentRole', { word: userText(word), command: escapeMrkdwn(r.ctx.command), syntax: syntaxOf(readers.person, r.ctx.command) })));
   return true;
 }

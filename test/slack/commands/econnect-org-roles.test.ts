@@ -54,7 +54,7 @@ describe('set-org-role', () => {
     expect(await ws.driver.ephemeral(ws.as('admin'), `set-org-role ${ws.users.basic.email} Acme Nowhere member`)).toMatch(/No organisation called "Acme Nowhere"/);
     expect(await ws.driver.ephemeral(ws.as('admin'), `set-org-role ${ws.users.basic.email} Acme Sales boss`))
       .toMatch(/I do not know the organisation role .*boss.*Say `member` or `administrator`.*set-role/);
-    expect(await ws.driver.ephemeral(ws.as('admin'), `set-org-role ${ws.users.basic.email} member`)).toMatch(/^Usage: `\/econnect set-org-role <user> <organisation> member\|administrator`/);
+    expect(await ws.driver.ephemeral(ws.as('admin'), `set-org-role ${ws.users.basic.email} member`)).toMatch(/^Usage: `\/econnect set-org-role &lt;user&gt; &lt;organisation&gt; member\|administrator`/);
     expect(await ws.driver.ephemeral(ws.as('admin'), `set-org-role ${ws.users.advanced.email} Acme Sales administrator`))
       .toMatch(/is not a member of Acme Sales\. Add them first with add-to-org/);
     expect(await roleIn(sales.id, ws.users.basic.id)).toBe('MEMBER');
@@ -80,7 +80,7 @@ describe('set-org-role', () => {
     expect(await ws.driver.ephemeral(ws.as('admin'), `add-to-org ${ws.users.basic.email} Acme Sales`))
       .toMatch(/already a member of Acme Sales\. Use set-org-role to change their role in it/);
     expect(await ws.driver.ephemeral(ws.as('admin'), `set-role ${ws.users.basic.email} member`))
-      .toMatch(/member.* is a role in an organisation, not in the environment\. Use `\/econnect set-org-role <user> <organisation> member\|administrator`; `\/econnect set-role` changes the environment role/);
+      .toMatch(/member.* is a role in an organisation, not in the environment\. Use `\/econnect set-org-role &lt;user&gt; &lt;organisation&gt; member\|administrator`; `\/econnect set-role` changes the environment role/);
     expect(await ws.driver.ephemeral(ws.as('basic'), `set-role ${ws.users.basic.email} advanced`)).toMatch(/You may not change environment roles/);
     const help = await ws.driver.ephemeral(ws.as('basic'), 'help');
     expect(help).toContain('`/econnect set-org-role &lt;user&gt; &lt;organisation&gt; member|administrator`');
