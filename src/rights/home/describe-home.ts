@@ -107,7 +107,7 @@ export async function describeHome(deps: RightsDeps, actor: Actor, raw: z.input<
 
     const memberships = await tx.membership.findMany({
       where: { userId: me.id },
-      select: { role: true, organisation: { select: { id: true, name: true, memberships: { where: { role: 'ADMINISTRATOR', user: { status: 'ACTIVE' } }, select: { user: { select: person } }, take: 10 } } } },
+      select: { role: true, organisation: { select: { id: true, name: true, memberships: { where: { role: 'ADMINISTRATOR', user: { status: 'ACTIVE' } }, select: { user: { select: person } }, orderBy: { user: { email: 'asc' } }, take: 10 } } } },
       orderBy: { organisation: { nameKey: 'asc' } },
       take: 50,
     });

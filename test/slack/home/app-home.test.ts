@@ -126,7 +126,7 @@ describe('the App Home per role', () => {
     const t = text(view);
     expect(view.blocks[0].text.text).toBe('Your eConnect account');
     expect(t).toContain(`*Bob Basic* (bob@${ws.domain}) · Basic user in Acme`);
-    expect(t).toContain('• *Acme Sales* · Member · administered by Olga Orgadmin');
+    expect(t).toContain('• *Acme Sales* · Member · administered by Ada Admin, Olga Orgadmin\n');
     expect(t).toContain('*Administrators of Acme:* Ada Admin');
     expect(buttons(view)).toEqual([]);
     const vera = text(await open(ws, 'advanced'));
