@@ -40,6 +40,8 @@ export interface SlackApp {
   deliverNotification(payload: Notification, messageId: string, environmentId?: string | null): Promise<{ channel: string; ts: string }>;
   /** distribution mode: the "Add to Slack" flow */
   oauth: SlackOAuth | null;
+  /** keeps the open App Homes current */
+  homes: HomeRefresher;
 }
 
 export interface SlackAppOptions {
@@ -166,5 +168,6 @@ export function createSlackApp({ config, deps, logger, identityTtlMs, workConcur
     },
     deliverNotification: createNotifier(tokenFor, apiUrl),
     oauth,
+    homes,
   };
 }

@@ -72,6 +72,11 @@ export class HomeRefresher {
     await Promise.allSettled([...this.running]);
   }
 
+  /** Nothing heard is waiting to be looked up or published (for shutdown and tests). */
+  idle(): boolean {
+    return this.flushTimer === undefined && this.changedUsers.size === 0 && this.pending.size === 0 && this.running.size === 0;
+  }
+
   /** A change about this user (its own home, its administrators' homes). */
   changed(userId: string, heardAt = Date.now()): void {
     if (this.stopped) return;

@@ -5,8 +5,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, inviteUser, setLanguage } from '../../../src/rights/index.ts';
 import { messageText, type RecordedCall } from '../../support/fake-slack.ts';
-import { startSlackInProcess, type SlackInProcess } from '../../support/slack-in-process.ts';
-import type { Workspace } from '../../support/slack-workspace.ts';
+import { createSlackApp } from '../../../src/slack/app.ts';
+import { captureLog } from '../../support/captured-log.ts';
+import { SIGNING_SECRET, startSlackInProcess, type SlackInProcess } from '../../support/slack-in-process.ts';
+import { activate, type Workspace } from '../../support/slack-workspace.ts';
 import { waitFor } from '../../support/wait-for.ts';
 
 let app: SlackInProcess;
@@ -299,5 +301,41 @@ describe('homes follow changes made elsewhere', () => {
     const limited = app.fake.callsTo('views.publish').filter((c) => c.args.user_id === ws.users.admin.slack && c.result?.status === 429);
     expect(limited.length).toBeGreaterThanOrEqual(1);
     expect(refreshed.at - limited[0]!.at).toBeGreaterThanOrEqual(2_900);
+  });
+
+  it('a resend, which no user row shows, reaches the other administrators’ open homes', async () => {
+    const ws = await app.workspace();
+    app.fake.addUser({ id: `UADA2${ws.tag}`, email: `ada2@${ws.domain}`, name: 'Ada Two' });
+    await inviteUser(app.deps, { userId: ws.users.admin.id }, { email: `ada2@${ws.domain}`, role: 'ADMINISTRATOR' });
+    await activate(app.deps, `ada2@${ws.domain}`, 'Ada Two');
+    const second = { ...ws, as: () => ({ userId: `UADA2${ws.tag}`, teamId: ws.teamId }) } as unknown as Workspace;
+    await open(second, 'admin');
+    const before = publishesTo(`UADA2${ws.tag}`).length;
+    const view = await open(ws, 'admin');
+    await click(ws, 'admin', view, 'home_resend', ws.users.pending.id, 'Invitation sent again');
+    const refreshed = await nextPublish(`UADA2${ws.tag}`, before);
+    expect(text(refreshed.args.view)).toContain('*Last ten changes*');
+    expect(text(refreshed.args.view)).toMatch(/Ada Admin · resent the invitation of paula@/);
+  });
+
+  it('two processes hearing the same change publish the home once', async () => {
+    const ws = await app.workspace();
+    const other = createSlackApp({
+      config: { slack: { botToken: app.fake.token, signingSecret: SIGNING_SECRET, apiUrl: app.fake.url, command: '/econnect' } },
+      deps: app.deps,
+      logger: captureLog().logger,
+    });
+    await other.start();
+    try {
+      await open(ws, 'admin');
+      const before = publishesTo(ws.users.admin.slack).length;
+      await inviteUser(app.deps, { userId: ws.users.admin.id }, { email: `once@${ws.domain}` });
+      const refreshed = await nextPublish(ws.users.admin.slack, before);
+      expect(text(refreshed.args.view)).toContain(`once@${ws.domain}`);
+      await waitFor(() => app.slack.homes.idle() && other.homes.idle(), { what: 'both processes done with the change' });
+      expect(publishesTo(ws.users.admin.slack).length).toBe(before + 1);
+    } finally {
+      await other.stop();
+    }
   });
 });
