@@ -25,9 +25,11 @@ export interface PublishOptions {
 }
 
 /** Why eConnect does not act for this Slack user, read from the caller check's refusal. */
-async function strangerView(ctx: SlackContext, client: webApi.WebClient, v: HomeViewerRef, err: unknown): Promise<HomeView> {
+async function strangerView(ctx: SlackContext, client: webApi.WebClient, v: HomeViewerRef, err: unknown, remember: boolean): Promise<HomeView> {
   const email = await ctx.identity.emailOf(client, v.slackUserId, v.teamId).catch(() => null);
   const found = await describeHomeStranger(ctx.deps, { teamId: v.teamId, email });
+  // an invited or blocked person's home follows their activation or unblocking
+  if (remember) await rememberHomeView(ctx.deps, { ...v, userId: found.account?.userId ?? null, environmentId: found.account?.environmentId ?? null });
   const message = isAppError(err) ? err.userMessage : '';
   let why: NoAccount;
   if (!email) why = 'noEmail';
@@ -47,8 +49,7 @@ export async function publishHome(ctx: SlackContext, client: webApi.WebClient, v
     caller = options.caller ?? (await ctx.identity.caller(client, v.slackUserId, v.teamId, undefined));
   } catch (err) {
     if (!isAppError(err)) throw err;
-    if (!options.claimed) await rememberHomeView(ctx.deps, { ...v, userId: null, environmentId: null });
-    await client.views.publish({ user_id: v.slackUserId, view: (await strangerView(ctx, client, v, err)) as never });
+    await client.views.publish({ user_id: v.slackUserId, view: (await strangerView(ctx, client, v, err, !options.claimed)) as never });
     return;
   }
   let page: number;

@@ -275,6 +275,15 @@ describe('homes follow changes made elsewhere', () => {
     noChannelPosts();
   });
 
+  it('an invited person’s home follows their activation', async () => {
+    const ws = await app.workspace();
+    expect(text(await open(ws, 'pending'))).toContain('have not activated your account yet');
+    const before = publishesTo(ws.users.pending.slack).length;
+    await activate(app.deps, ws.users.pending.email, 'Paula Pending');
+    const refreshed = await nextPublish(ws.users.pending.slack, before);
+    expect(text(refreshed.args.view)).toContain(`*Paula Pending* (paula@${ws.domain}) · Basic user in Acme`);
+  });
+
   it('debounces a burst of changes into few publications showing the last state', async () => {
     const ws = await app.workspace();
     await open(ws, 'admin');
