@@ -166,8 +166,9 @@ function organisationsHome(tr: Translate, data: Extract<HomeData, { kind: 'organ
     blocks.push(section(tr('home.orgs.organisation', { name: userText(org.name), count: org.memberCount }), `org_${org.id}`));
     const lines = org.members.map((m) => `• ${tr('home.orgs.member', { who: who(m), role: tr(`role.organisation.${m.organisationRole}`) })}`);
     const rest = org.memberCount - org.members.length;
-    if (rest > 0) lines.push(tr('home.orgs.more', { count: rest }));
+    // long names can fill the section (cut at 3000 characters): the count of the others stands apart
     blocks.push(section(lines.length ? lines.join('\n') : tr('home.orgs.noMembers'), `org_members_${org.id}`));
+    if (rest > 0) blocks.push({ type: 'context', elements: [mrkdwn(tr('home.orgs.more', { count: rest }))] });
     blocks.push({ type: 'actions', block_id: `org_act_${org.id}`, elements: [button(HOME_ACTIONS.addMember, tr('home.button.addMember'), org.id, { style: 'primary' })] });
   }
   blocks.push(...paging(tr, data.page, homePages(data)));
