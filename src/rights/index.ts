@@ -85,3 +85,8 @@ export { useSlackInstallState, checkSlackInstallGrant, type SlackInstallGrant } 
 export { bindSlackWorkspace, WorkspaceRefusal, type SlackInstallationInput, type BindOutcome } from './slack-workspaces/bind-slack-workspace.ts';
 export { unbindSlackWorkspace, type UnbindReason } from './slack-workspaces/unbind-slack-workspace.ts';
 export { findSlackInstallation, findWorkspaceEnvironment, refreshSlackInstallation, type SealedTokens } from './slack-workspaces/find-slack-installation.ts';
+
+// The App Home in Slack: what it shows, and who has one open (src/slack/home).
+export { describeHome, HOME_PAGE_SIZE, HOME_MEMBERS_SHOWN, type HomeData } from './home/describe-home.ts';
+export { rememberHomeView, setHomePage, homeViewersAffectedBy, administratorHomeViewers, claimHomePublish, markHomePublished, type HomeViewer, type HomeClaim } from './home/home-views.ts';
+export { describeHomeStranger } from './home/describe-stranger.ts';

@@ -28,6 +28,7 @@ import { unboundWorkspaceGuard } from './workspace-guard.ts';
 import { WorkQueue } from './work-queue.ts';
 import { workDelivery } from './work.ts';
 import { createOutboxWorker } from '../outbox/index.ts';
+import { HomeRefresher, type HomeRefresherOptions } from './home/refresher.ts';
 
 export interface SlackApp {
   app: App;
@@ -39,6 +40,8 @@ export interface SlackApp {
   deliverNotification(payload: Notification, messageId: string, environmentId?: string | null): Promise<{ channel: string; ts: string }>;
   /** distribution mode: the "Add to Slack" flow */
   oauth: SlackOAuth | null;
+  /** keeps the open App Homes current */
+  homes: HomeRefresher;
 }
 
 export interface SlackAppOptions {
@@ -51,9 +54,11 @@ export interface SlackAppOptions {
   identityTtlMs?: number;
   /** commands worked on at once after their ack: 1 for PGlite (it runs in this thread), more for PostgreSQL */
   workConcurrency?: number;
+  /** how often an open App Home may be published again after changes */
+  homeRefresh?: HomeRefresherOptions;
 }
 
-export function createSlackApp({ config, deps, logger, identityTtlMs, workConcurrency = 2, cipher }: SlackAppOptions): SlackApp {
+export function createSlackApp({ config, deps, logger, identityTtlMs, workConcurrency = 2, cipher, homeRefresh }: SlackAppOptions): SlackApp {
   const { botToken, signingSecret, appToken, apiUrl, command, clientId, clientSecret } = config.slack;
   const distribution = config.slack.mode === 'distribution';
   if (!botToken && !distribution) throw new Error('SLACK_BOT_TOKEN is required for the Slack app');
@@ -108,10 +113,13 @@ export function createSlackApp({ config, deps, logger, identityTtlMs, workConcur
   ctx.queued = () => worker.nudge();
   // Work recorded before an ack (src/slack/work.ts) is done by the outbox's leased worker, a few
   // pieces at a time, with the token of the workspace the request came from, as in a listener.
-  const clientFor = async (teamId: string) => {
+  const clientFor = async (teamId: string, extra: { rejectRateLimitedCalls?: boolean } = {}) => {
     const token = store ? (teamId ? (await store.fetchByTeam(teamId))?.installation.bot?.token : undefined) : botToken;
-    return new webApi.WebClient(token, { ...clientOptions, logger: bolt });
+    return new webApi.WebClient(token, { ...clientOptions, ...extra, logger: bolt });
   };
+  // Open App Homes follow changes; a rate-limited refresh waits for Slack's Retry-After itself.
+  const homes = new HomeRefresher(ctx, (teamId) => clientFor(teamId, { rejectRateLimitedCalls: true }), homeRefresh);
+  ctx.homes = homes;
   const worker = createOutboxWorker({
     prisma: deps.prisma,
     logger: log,
@@ -150,13 +158,16 @@ export function createSlackApp({ config, deps, logger, identityTtlMs, workConcur
     router,
     async start() {
       worker.start();
+      homes.start();
       if (socketMode) await app.start();
     },
     async stop() {
       if (socketMode) await app.stop();
+      await homes.stop();
       await worker.stop();
     },
     deliverNotification: createNotifier(tokenFor, apiUrl),
     oauth,
+    homes,
   };
 }

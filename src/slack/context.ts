@@ -5,6 +5,7 @@ import type { Identity } from './identity.ts';
 import type { WorkQueue } from './work-queue.ts';
 import type { SlackOAuth } from './oauth.ts';
 import type { PrismaInstallationStore } from './installation-store.ts';
+import type { HomeRefresher } from './home/refresher.ts';
 
 export interface SlackContext {
   deps: RightsDeps;
@@ -20,4 +21,6 @@ export interface SlackContext {
   oauth?: SlackOAuth | null;
   /** distribution mode: the workspaces' installations (cached briefly; forget one when it changes) */
   installations?: PrismaInstallationStore | null;
+  /** re-publishes the App Homes a change shows on (src/slack/home/refresher.ts) */
+  homes?: HomeRefresher | null;
 }

@@ -1,4 +1,5 @@
-// app_home_opened: the Home tab explains the command; other tabs and a failing Slack change nothing.
+// app_home_opened: the Home tab is published for whoever opens it (per role: test/slack/home); other
+// tabs and a failing Slack change nothing.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { messageText } from '../../support/fake-slack.ts';
 import { startSlackInProcess, type SlackInProcess } from '../../support/slack-in-process.ts';
@@ -16,11 +17,20 @@ afterEach(() => app.fake.assertClean());
 const opened = (user: string, tab: 'home' | 'messages') => app.rq.event({ type: 'app_home_opened', user, channel: `D${user}`, tab, event_ts: `${Date.now() / 1000}` });
 
 describe('app_home_opened', () => {
-  it('publishes the help on the Home tab, for anyone who opens it', async () => {
+  it('publishes the Home tab for anyone who opens it: someone eConnect does not know learns how to get an account', async () => {
+    app.fake.addUser({ id: 'UHOMEONE', email: 'someone@nowhere-home.test', name: 'Some One' });
     const res = await opened('UHOMEONE', 'home');
     expect(res.status).toBe(200);
     const [publish] = await app.fake.waitFor('views.publish', (a) => a.user_id === 'UHOMEONE');
     expect(publish!.args.view.type).toBe('home');
+    const text = messageText({ blocks: publish!.args.view.blocks });
+    expect(text).toContain('Your Slack account (someone@nowhere-home.test) has no eConnect account.');
+  });
+
+  it('shows the commands to people with an account', async () => {
+    const ws = await app.workspace();
+    await app.rq.event({ type: 'app_home_opened', user: ws.users.basic.slack, channel: 'DBOB', tab: 'home', event_ts: `${Date.now() / 1000}` }, { teamId: ws.teamId });
+    const [publish] = await app.fake.waitFor('views.publish', (a) => a.user_id === ws.users.basic.slack);
     const text = messageText({ blocks: publish!.args.view.blocks });
     for (const sub of ['invite', 'set-role', 'add-to-org', 'api-token']) expect(text).toContain(`/econnect ${sub}`);
   });

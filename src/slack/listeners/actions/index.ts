@@ -3,6 +3,7 @@ import type { SlackContext } from '../../context.ts';
 import { cancelButton, confirmButton } from './confirm-buttons.ts';
 import { editButton, pickForEdit, pickForRemove } from './modal-pickers.ts';
 import { addToOrganisationButton, blockButton, makeAdministratorButton } from './notification-buttons.ts';
+import { registerHomeActions } from '../../home/register.ts';
 
 export function registerActions(app: App, ctx: SlackContext) {
   app.action('organisation_pick_remove', pickForRemove(ctx));
@@ -13,6 +14,7 @@ export function registerActions(app: App, ctx: SlackContext) {
   app.action('notify_block', blockButton(ctx));
   app.action('ask_first_confirm', confirmButton(ctx));
   app.action('ask_first_cancel', cancelButton(ctx));
+  registerHomeActions(app, ctx);
   // Selecting in a modal's other menus needs no answer, but Slack expects an ack.
   app.action(/^(user_search|organisation_search|member_search|value)$/, async ({ ack }) => void (await ack()));
 }

@@ -1,0 +1,165 @@
+// The buttons of the App Home. Each acts through the rights service with the same use cases as the
+// commands (each decides who may, and audits), then publishes the clicker's home again at once with
+// what happened (or why nothing did) at its top: nothing is posted in a channel. A change's request
+// id is made of the view's id and hash (Slack sends the same ones for a double click on the same view),
+// so a double click changes once. Buttons that open a form do so right after the ack (a trigger_id lives
+// 3 s); the form's confirmation goes to the clicker directly, since a home has no channel.
+import { createHash } from 'node:crypto';
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, webApi } from '@slack/bolt';
+import { blockUser, checkNotificationButtons, getOrganisation, getUser, isAppError, resendInvitation, revokeInvitation, setRole } from '../../rights/index.ts';
+import type { Translate } from '../../i18n/catalogue.ts';
+import { addMemberModal, inviteModal, organisationModal } from '../blocks/modals.ts';
+import { organisationOption, userOption } from '../blocks/options.ts';
+import { userText } from '../blocks/text.ts';
+import type { SlackContext } from '../context.ts';
+import type { Caller } from '../identity.ts';
+import { publishHome } from './publish.ts';
+import type { Notice } from './render.ts';
+
+type Args = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+interface Click {
+  teamId: string;
+  slackUserId: string;
+  value: string;
+  triggerId: string;
+  requestId: string;
+}
+
+type Done = (tr: Translate) => string;
+type Change = (ctx: SlackContext, caller: Caller, userId: string) => Promise<{ done: Done; environmentId?: string }>;
+type Opener = (ctx: SlackContext, caller: Caller, click: Click, client: webApi.WebClient) => Promise<void>;
+
+function clickOf(body: BlockAction): Click {
+  const action = body.actions[0] as { action_id?: string; value?: string } | undefined;
+  const view = (body as { view?: { id?: string; hash?: string } }).view;
+  const value = action?.value ?? '';
+  const seed = `${view?.id ?? ''}:${view?.hash ?? body.trigger_id}:${action?.action_id ?? ''}:${value}`;
+  return {
+    teamId: body.team?.id ?? body.user.team_id ?? '',
+    slackUserId: body.user.id,
+    value,
+    triggerId: body.trigger_id,
+    requestId: `home:${createHash('sha256').update(seed).digest('base64url').slice(0, 32)}`,
+  };
+}
+
+const name = (u: { name?: string | null; email: string }) => userText(u.name || u.email);
+
+/** What a refusal or a failure says, at the top of the home. */
+function problem(ctx: SlackContext, err: unknown, click: Click): (tr: Translate) => Notice {
+  if (isAppError(err)) return () => ({ ok: false, text: userText(err.userMessage) });
+  ctx.logger.error({ err, requestId: click.requestId, slackUser: click.slackUserId }, 'App Home button failed');
+  return (tr) => ({ ok: false, text: tr('home.failed', { reference: click.requestId }) });
+}
+
+/** A button that changes something: the change, then the clicker's home again with the result. */
+function changing(ctx: SlackContext, change: Change) {
+  return async ({ ack, body, client }: Args) => {
+    await ack();
+    const click = clickOf(body);
+    await ctx.work.run(async () => {
+      let caller: Caller | undefined;
+      let notice: PublishNotice;
+      try {
+        caller = await ctx.identity.caller(client, click.slackUserId, click.teamId, click.requestId);
+        const result = await change(ctx, caller, click.value);
+        notice = (tr) => ({ ok: true, text: result.done(tr) });
+        // the database tells every process of a change to a user; a change no user row shows (a
+        // resend) reaches the other administrators' homes this way
+        if (result.environmentId) ctx.homes?.administratorsOf(result.environmentId);
+        else ctx.homes?.changed(click.value);
+      } catch (err) {
+        notice = problem(ctx, err, click);
+      }
+      ctx.homes?.noticeShown(click, notice);
+      await publishHome(ctx, client, click, { notice, caller }).catch((err) => ctx.logger.warn({ err, requestId: click.requestId }, 'could not publish the App Home after a click'));
+    });
+  };
+}
+
+type PublishNotice = (tr: Translate) => Notice;
+
+/** A button that opens a form: right after the ack; a refusal shows on the home. */
+function opening(ctx: SlackContext, open: Opener) {
+  return async ({ ack, body, client }: Args) => {
+    await ack();
+    const click = clickOf(body);
+    await ctx.work.run(async () => {
+      try {
+        const caller = await ctx.identity.caller(client, click.slackUserId, click.teamId, click.requestId);
+        await open(ctx, caller, click, client);
+      } catch (err) {
+        await publishHome(ctx, client, click, { notice: problem(ctx, err, click) }).catch((e) => ctx.logger.warn({ err: e }, 'could not publish the App Home after a click'));
+      }
+    });
+  };
+}
+
+const resend: Change = async (ctx, caller, userId) => {
+  const r = await resendInvitation(ctx.deps, caller, { userId });
+  return { done: (tr) => tr('home.done.resent', { email: userText(r.user.email), expires: new Date(r.invitation.expiresAt) }), environmentId: caller.environmentId };
+};
+
+const revoke: Change = async (ctx, caller, userId) => {
+  const r = await revokeInvitation(ctx.deps, caller, { userId });
+  return { done: (tr) => tr('home.done.revoked', { email: userText(r.user.email) }) };
+};
+
+const makeAdministrator: Change = async (ctx, caller, userId) => {
+  const r = await setRole(ctx.deps, caller, { userId, role: 'ADMINISTRATOR' });
+  return { done: (tr) => tr(r.changed ? 'home.done.administrator' : 'home.done.alreadyAdministrator', { who: name(r.user) }) };
+};
+
+const block: Change = async (ctx, caller, userId) => {
+  const r = await blockUser(ctx.deps, caller, { userId });
+  return { done: (tr) => tr('home.done.blocked', { who: name(r.user) }) };
+};
+
+/** Forms for environment Administrators: asked first, so a stale button of someone else opens nothing. */
+const adminForm = (view: () => unknown): Opener => async (ctx, caller, click, client) => {
+  await checkNotificationButtons(ctx.deps, caller);
+  await client.views.open({ trigger_id: click.triggerId, view: view() as never });
+};
+
+const addToOrganisation: Opener = async (ctx, caller, click, client) => {
+  await checkNotificationButtons(ctx.deps, caller);
+  const user = await getUser(ctx.deps, caller, { userId: click.value });
+  await client.views.open({ trigger_id: click.triggerId, view: addMemberModal({ channel: '' }, userOption(user)) as never });
+};
+
+const addMember: Opener = async (ctx, caller, click, client) => {
+  // getOrganisation refuses an organisation the caller may not see; the form's submission decides the rest
+  const organisation = await getOrganisation(ctx.deps, caller, { organisationId: click.value });
+  const view = addMemberModal({ channel: '' }) as unknown as { blocks: { element: Record<string, unknown> }[] };
+  view.blocks[1]!.element.initial_option = organisationOption(organisation);
+  await client.views.open({ trigger_id: click.triggerId, view: view as never });
+};
+
+/**
+ * "Invite many": the bulk invitation form when it exists; until then the one-person invitation form.
+ * Swap `inviteModal` for the bulk form's opener here.
+ */
+const inviteMany = adminForm(() => inviteModal({ channel: '' }));
+
+export const homeActions = {
+  invite: (ctx: SlackContext) => opening(ctx, adminForm(() => inviteModal({ channel: '' }))),
+  inviteMany: (ctx: SlackContext) => opening(ctx, inviteMany),
+  createOrganisation: (ctx: SlackContext) => opening(ctx, adminForm(() => organisationModal('create_org', { channel: '' }))),
+  addToOrganisation: (ctx: SlackContext) => opening(ctx, addToOrganisation),
+  addMember: (ctx: SlackContext) => opening(ctx, addMember),
+  resend: (ctx: SlackContext) => changing(ctx, resend),
+  revoke: (ctx: SlackContext) => changing(ctx, revoke),
+  makeAdministrator: (ctx: SlackContext) => changing(ctx, makeAdministrator),
+  block: (ctx: SlackContext) => changing(ctx, block),
+};
+
+/** Next / Previous: the same home on another page. */
+export const homePage = (ctx: SlackContext) => async ({ ack, body, client }: Args) => {
+  await ack();
+  const click = clickOf(body);
+  const page = Number.parseInt(click.value, 10);
+  await ctx.work.run(() =>
+    publishHome(ctx, client, click, { page: Number.isFinite(page) && page >= 0 ? page : 0 }).catch((err) => ctx.logger.warn({ err }, 'could not publish the App Home on another page')),
+  );
+};
