@@ -1,9 +1,12 @@
 // Access that ends by itself (issue 14, item 4), on the service clock: authorize refuses from the
 // instant of the end (its cache too), an ending role falls back to the one before it, rule 8 holds at
 // every instant, and the sweep ends, reminds and tells once, audited as done by the system.
+import type { AddressInfo } from 'node:net';
+import express from 'express';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { rightsApiRouter } from '../../src/web/rights-api.ts';
 import {
-  addMember, authorize, decisionCache, endExpiredAccess, extendAccess, setRole, type RightsDeps,
+  addMember, authorize, createApiToken, decisionCache, endExpiredAccess, extendAccess, setRole, type RightsDeps,
 } from '../../src/rights/index.ts';
 import { amsterdamDay, endOfAmsterdamDay, lastDay } from '../../src/rights/access/until.ts';
 import { backend, openTestDatabase, type OpenTestDatabase } from '../support/database.ts';
@@ -58,6 +61,30 @@ describe(`access that ends by itself on ${backend}`, () => {
     expect(await t.db.prisma.membership.count({ where: { userId: bob.userId } })).toBe(1);
   });
 
+  it('the rights API answers the same: allowed through the last day, refused from the instant of the end', async () => {
+    const { admin, org, bob } = await setup();
+    const { token } = await createApiToken(deps, admin, { name: 'Documents' });
+    await addMember(deps, admin, { userId: bob.userId, organisationId: org.id, until: dayIn(2) });
+    const until = endOfAmsterdamDay(dayIn(2));
+    const server = express().use(rightsApiRouter(deps)).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const ask = async () => {
+        const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/authorize?user=${encodeURIComponent(bob.email)}&action=document:send&organisation=${org.id}`;
+        const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+        expect(res.status).toBe(200);
+        return (await res.json()) as { allow: boolean; reason: string };
+      };
+      clock = new Date(until.getTime() - 1);
+      expect(await ask()).toMatchObject({ allow: true });
+      expect(await ask()).toMatchObject({ allow: true });
+      clock = until;
+      expect(await ask()).toMatchObject({ allow: false, reason: 'only members of the organisation may work with its documents' });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it('an environment role given until a day falls back to the role before it at its end', async () => {
     const { admin, bob, domain } = await setup();
     const carol = await newActiveUser(deps, admin, `carol@${domain}`, 'ADVANCED');
@@ -74,6 +101,8 @@ describe(`access that ends by itself on ${backend}`, () => {
     expect(await may(carol.userId, 'user:invite')).toBe(false);
     expect(await may(carol.userId, 'directory:read')).toBe(true); // advanced again
     expect(await may(bob.userId, 'directory:read')).toBe(false); // basic again
+    // and the changes refuse her as they refuse anyone who is not an administrator, before any sweep
+    await expectRefusedUnchanged(deps, 'forbidden', () => setRole(deps, { userId: carol.userId }, { userId: bob.userId, role: 'BASIC' }));
 
     // setting the role again without an end makes it last
     clock = new Date();

@@ -2,6 +2,7 @@
 // policy decides (policy.ts is the only place that does).
 import type { OrganisationRole } from '../../generated/prisma/enums.ts';
 import { effectiveMembership, effectiveRole } from '../access/effective.ts';
+import { changeNow } from './clock.ts';
 import { AppError } from '../errors.ts';
 import { actionWording, decide, type Action, type Decision } from '../policy.ts';
 import type { RightsDeps } from './deps.ts';
@@ -35,7 +36,7 @@ export async function requireActor(
   const found = await tx.user.findUnique({ where: { id: actor.userId }, select: actingSelect });
   if (!found) throw new AppError('not_authenticated', 'Your account was not found. Ask an administrator of your environment to invite you.');
   // Rights as they are now: a role or membership whose end has come counts no more (src/rights/access).
-  const now = new Date();
+  const now = changeNow();
   const { roleUntil: _until, roleBefore: _before, ...rest } = found;
   const user: ActingUser = { ...rest, role: effectiveRole(found, now) };
   let orgRole: OrganisationRole | null | undefined;
