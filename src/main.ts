@@ -11,7 +11,7 @@ import { FolderInUseError } from './db/folder-owner.ts';
 import { createLogger } from './log.ts';
 import { createMailService } from './mail/index.ts';
 import { createOutboxWorker } from './outbox/index.ts';
-import { defaultOptions, sweepExpired, type RightsDeps } from './rights/index.ts';
+import { defaultOptions, endExpiredAccess, sweepExpired, type RightsDeps } from './rights/index.ts';
 import { createSlackApp, type SlackApp } from './slack/app.ts';
 import { loadTokenCipher } from './slack/token-cipher.ts';
 import { slackInstallRouter } from './web/account/slack-install-router.ts';
@@ -94,6 +94,14 @@ async function main() {
       .catch((err) => logger.warn({ err }, 'housekeeping failed; it runs again in an hour'));
   }, 3600_000);
   sweep.unref();
+  // Access given until a date: reminders three days before, and the end written down (authorize
+  // already refuses from the instant itself). Every process may sweep: each item is done once.
+  const accessSweep = setInterval(() => {
+    endExpiredAccess(deps)
+      .then((n) => logger.debug(n, 'access that ends swept'))
+      .catch((err) => logger.warn({ err }, 'the sweep of ending access failed; it runs again in a minute'));
+  }, 60_000);
+  accessSweep.unref();
 
   let stopping = false;
   async function stop(signal: string) {
@@ -106,6 +114,7 @@ async function main() {
     server.closeIdleConnections?.();
     await slack?.stop();
     clearInterval(sweep);
+    clearInterval(accessSweep);
     await outbox.stop();
     mail.close();
     await db.close();

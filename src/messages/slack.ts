@@ -24,6 +24,22 @@ export const userActivatedData = z.object({
 export const userAutoJoinedData = z.object(person);
 
 /**
+ * Access given until a date (src/rights/access): three days before its end ('access.reminder', with
+ * an "Extend 30 days" button) and at its end ('access.ended'). A role falls back to `fallbackRole`; a
+ * membership of `organisationName` ends. `until` is the instant it ends (ISO), `locale` the reader's.
+ */
+export const accessEndData = z.object({
+  ...person,
+  target: z.enum(['role', 'membership']),
+  role: z.enum(['BASIC', 'ADVANCED', 'ADMINISTRATOR', 'MEMBER']),
+  fallbackRole: z.enum(['BASIC', 'ADVANCED', 'ADMINISTRATOR']).nullable(),
+  organisationId: z.string().nullable(),
+  organisationName: z.string().nullable(),
+  until: z.string().min(10),
+  locale: z.enum(['en', 'nl']),
+});
+
+/**
  * a channel id, or a user id for a direct message. An outbox row that WAITS for its first recipient
  * (src/rights/core/outbox.ts) stores null here until the worker releases it with one.
  */
@@ -34,12 +50,16 @@ export const slackNotificationData = {
   'user.activated': userActivatedData,
   'user.auto_joined': userAutoJoinedData,
   'outbox.failed': deliveryFailure,
+  'access.reminder': accessEndData,
+  'access.ended': accessEndData,
 } as const;
 
 export const slackNotification = z.discriminatedUnion('kind', [
   z.object({ channel, kind: z.literal('user.activated'), data: userActivatedData }),
   z.object({ channel, kind: z.literal('user.auto_joined'), data: userAutoJoinedData }),
   z.object({ channel, kind: z.literal('outbox.failed'), data: deliveryFailure }),
+  z.object({ channel, kind: z.literal('access.reminder'), data: accessEndData }),
+  z.object({ channel, kind: z.literal('access.ended'), data: accessEndData }),
 ]);
 
 export type SlackNotification = z.input<typeof slackNotification>;

@@ -47,7 +47,8 @@ export interface SlackInProcess {
   close(): Promise<void>;
 }
 
-export async function startSlackInProcess(options: { rights?: Partial<RightsOptions> } = {}): Promise<SlackInProcess> {
+/** `now`: the service clock of the app's rights service (unset: the system clock). */
+export async function startSlackInProcess(options: { rights?: Partial<RightsOptions>; now?: () => Date } = {}): Promise<SlackInProcess> {
   const database = await openTestDatabase(options.rights);
   const fake = await new FakeSlack().start();
   const captured = captureLog();
@@ -64,7 +65,7 @@ export async function startSlackInProcess(options: { rights?: Partial<RightsOpti
   }) as unknown as Prisma;
   const slack = createSlackApp({
     config: { slack: { botToken: fake.token, signingSecret: SIGNING_SECRET, apiUrl: fake.url, command: '/econnect' } },
-    deps: { ...deps, prisma: observed },
+    deps: { ...deps, prisma: observed, ...(options.now ? { now: options.now } : {}) },
     logger: captured.logger,
     // as main.ts does: PGlite runs its SQL on this thread
     workConcurrency: backend === 'pglite' ? 1 : 2,

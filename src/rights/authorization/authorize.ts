@@ -7,6 +7,7 @@ import { AppError } from '../errors.ts';
 import { parseInput } from '../input.ts';
 import { allActions, decide, environmentActions, type Action, type Decision } from '../policy.ts';
 import { nowOf } from '../core/clock.ts';
+import { effectiveMembership, effectiveRole, nextEnd } from '../access/effective.ts';
 import { decisionCache } from './decision-cache.ts';
 import { lookUpForDecision, type DecisionRow } from './decision-batch.ts';
 
@@ -41,13 +42,15 @@ export async function authorize(deps: RightsDeps, raw: AuthorizeInput, environme
   const email = byId ? null : normaliseEmail(data.user);
   if (!byId && !email) throw new AppError('invalid_input', 'user must be a user id or a valid email address.', 'user');
   const organisationId = needsOrg ? data.organisationId! : null;
-  const user = await lookUp(deps, byId ? data.user : null, email, organisationId);
+  const now = nowOf(deps);
+  const user = await lookUp(deps, byId ? data.user : null, email, organisationId, now);
   const base = { action: data.action, organisationId: data.organisationId ?? null };
   if (!user || (environmentId && user.environmentId !== environmentId)) {
     return { ...base, userId: null, allowed: false, reason: 'unknown user' };
   }
-  const membership = needsOrg ? user.organisationRole : undefined;
-  const decision = decide(user, data.action, membership);
+  // Access given until a date is refused from the instant it ends, not from the sweep that writes it down.
+  const membership = needsOrg ? effectiveMembership(user.organisationRole, user.membershipUntil, now) : undefined;
+  const decision = decide({ status: user.status, role: effectiveRole(user, now) }, data.action, membership);
   if (decision.allowed && needsOrg && user.organisationEnvironmentId !== user.environmentId) {
     // An environment Administrator acting on an organisation: it must be in their environment.
     return { ...base, userId: user.id, allowed: false, reason: 'unknown organisation' };
@@ -56,14 +59,14 @@ export async function authorize(deps: RightsDeps, raw: AuthorizeInput, environme
 }
 
 /** The user and their membership, from the process's cache while the database's change feed is live (decision-cache.ts). */
-async function lookUp(deps: RightsDeps, userId: string | null, email: string | null, organisationId: string | null): Promise<DecisionRow | undefined> {
+async function lookUp(deps: RightsDeps, userId: string | null, email: string | null, organisationId: string | null, at: Date): Promise<DecisionRow | undefined> {
   const cache = decisionCache(deps.changes);
   if (!cache?.live()) {
     if (cache) cache.counts.bypassed++;
     return lookUpForDecision(deps.prisma, userId, email, organisationId);
   }
   const key = `${userId ?? ''}|${email ?? ''}|${organisationId ?? ''}`;
-  const now = nowOf(deps).getTime();
+  const now = at.getTime();
   const hit = cache.get(key, now);
   if (hit) {
     cache.counts.hits++;
@@ -72,6 +75,8 @@ async function lookUp(deps: RightsDeps, userId: string | null, email: string | n
   cache.counts.misses++;
   const generation = cache.generation;
   const row = await lookUpForDecision(deps.prisma, userId, email, organisationId);
-  cache.set(key, row, generation, now, { userId, email });
+  // The entry ends no later than the earliest end of access the answer depends on.
+  const endsAt = row ? nextEnd(at, row.roleUntil, row.membershipUntil)?.getTime() : undefined;
+  cache.set(key, row, generation, now, { userId, email }, endsAt);
   return row;
 }

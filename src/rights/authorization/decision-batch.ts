@@ -10,6 +10,11 @@ export interface DecisionRow {
   environmentId: string;
   organisationRole: OrganisationRole | null;
   organisationEnvironmentId: string | null;
+  /** the role's end and the role it falls back to (src/rights/access) */
+  roleUntil: Date | null;
+  roleBefore: EnvironmentRole | null;
+  /** the membership's end */
+  membershipUntil: Date | null;
 }
 
 // Questions asked in the same turn of the event loop (the rights API and the surfaces under load) are
@@ -64,11 +69,12 @@ async function answer(prisma: RightsDeps['prisma'], batch: Pending[]) {
   try {
     const rows = await prisma.$queryRaw<(DecisionRow & { i: number })[]>`
       SELECT q.i::int AS i, u.id, u.status::text AS status, u.role::text AS role, u."environmentId",
-             m.role::text AS "organisationRole", o."environmentId" AS "organisationEnvironmentId"
+             u."roleUntil", u."roleBefore"::text AS "roleBefore",
+             m.role::text AS "organisationRole", m.until AS "membershipUntil", o."environmentId" AS "organisationEnvironmentId"
       FROM unnest(${batch.map((p) => p.userId)}::text[], ${batch.map((p) => p.email)}::text[], ${batch.map((p) => p.organisationId)}::text[])
            WITH ORDINALITY AS q(uid, email, org, i)
-      CROSS JOIN LATERAL (SELECT x.id, x.status, x.role, x."environmentId" FROM "User" x WHERE x.id = COALESCE(q.uid, (SELECT e.id FROM "User" e WHERE e.email = q.email)) LIMIT 1) u
-      LEFT JOIN LATERAL (SELECT x.role FROM "Membership" x WHERE x."userId" = u.id AND x."organisationId" = q.org LIMIT 1) m ON true
+      CROSS JOIN LATERAL (SELECT x.id, x.status, x.role, x."environmentId", x."roleUntil", x."roleBefore" FROM "User" x WHERE x.id = COALESCE(q.uid, (SELECT e.id FROM "User" e WHERE e.email = q.email)) LIMIT 1) u
+      LEFT JOIN LATERAL (SELECT x.role, x.until FROM "Membership" x WHERE x."userId" = u.id AND x."organisationId" = q.org LIMIT 1) m ON true
       LEFT JOIN LATERAL (SELECT x."environmentId" FROM "Organisation" x WHERE x.id = q.org LIMIT 1) o ON true`;
     // LATERAL ... LIMIT 1 keeps every lookup an index probe per question, whatever the batch size.
     const byIndex = new Map(rows.map((r) => [r.i, r]));

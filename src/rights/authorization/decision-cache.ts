@@ -60,10 +60,11 @@ export class DecisionCache {
     return { row: entry.value };
   }
 
-  set(key: string, row: DecisionRow | undefined, generation: number, now: number, asked: { userId: string | null; email: string | null }): void {
+  /** `endsAt`: the instant the answer stops being true by itself (an end of access), if sooner than the usual age */
+  set(key: string, row: DecisionRow | undefined, generation: number, now: number, asked: { userId: string | null; email: string | null }, endsAt?: number): void {
     if (generation !== this.generation || !this.live()) return;
     if (this.entries.size >= MAX_ENTRIES) this.drop(this.entries.keys().next().value!);
-    const entry = { value: row, until: now + MAX_AGE_MS, userId: row?.id ?? asked.userId, email: asked.email };
+    const entry = { value: row, until: Math.min(now + MAX_AGE_MS, endsAt ?? Number.POSITIVE_INFINITY), userId: row?.id ?? asked.userId, email: asked.email };
     this.entries.set(key, entry);
     if (entry.userId) index(this.byUser, entry.userId, key);
     if (entry.email) index(this.byEmail, entry.email, key);

@@ -1,6 +1,8 @@
 // Who asks, and whether they may: the acting user is loaded in the change's transaction and the
 // policy decides (policy.ts is the only place that does).
 import type { OrganisationRole } from '../../generated/prisma/enums.ts';
+import { effectiveMembership, effectiveRole } from '../access/effective.ts';
+import { changeNow } from './clock.ts';
 import { AppError } from '../errors.ts';
 import { actionWording, decide, type Action, type Decision } from '../policy.ts';
 import type { RightsDeps } from './deps.ts';
@@ -22,7 +24,7 @@ export interface ActingUser {
   status: 'INVITED' | 'ACTIVE' | 'BLOCKED' | 'REMOVED';
 }
 
-const actingSelect = { id: true, environmentId: true, email: true, name: true, role: true, status: true } as const;
+const actingSelect = { id: true, environmentId: true, email: true, name: true, role: true, status: true, roleUntil: true, roleBefore: true } as const;
 
 /** Loads the actor and checks `action`; throws forbidden with the policy's reason. */
 export async function requireActor(
@@ -31,15 +33,19 @@ export async function requireActor(
   action: Action,
   membership?: { organisationId: string },
 ): Promise<ActingUser> {
-  const user = await tx.user.findUnique({ where: { id: actor.userId }, select: actingSelect });
-  if (!user) throw new AppError('not_authenticated', 'Your account was not found. Ask an administrator of your environment to invite you.');
+  const found = await tx.user.findUnique({ where: { id: actor.userId }, select: actingSelect });
+  if (!found) throw new AppError('not_authenticated', 'Your account was not found. Ask an administrator of your environment to invite you.');
+  // Rights as they are now: a role or membership whose end has come counts no more (src/rights/access).
+  const now = changeNow();
+  const { roleUntil: _until, roleBefore: _before, ...rest } = found;
+  const user: ActingUser = { ...rest, role: effectiveRole(found, now) };
   let orgRole: OrganisationRole | null | undefined;
   if (membership) {
     const m = await tx.membership.findUnique({
       where: { userId_organisationId: { userId: user.id, organisationId: membership.organisationId } },
-      select: { role: true },
+      select: { role: true, until: true },
     });
-    orgRole = m?.role ?? null;
+    orgRole = effectiveMembership(m?.role ?? null, m?.until, now);
   }
   const decision = decide(user, action, orgRole);
   if (!decision.allowed) throw forbidden(decision, action);

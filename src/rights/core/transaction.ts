@@ -2,6 +2,7 @@
 // one organisation.
 import type { Prisma as PrismaNS } from '../../generated/prisma/client.ts';
 import { decisionCache } from '../authorization/decision-cache.ts';
+import { withServiceClock } from './clock.ts';
 import type { RightsDeps } from './deps.ts';
 
 export type Tx = PrismaNS.TransactionClient;
@@ -17,7 +18,7 @@ export type Tx = PrismaNS.TransactionClient;
 export async function transaction<T>(deps: RightsDeps, fn: (tx: Tx) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const result = await deps.prisma.$transaction(fn, { maxWait: 10_000, timeout: 20_000 });
+      const result = await deps.prisma.$transaction((tx) => withServiceClock(deps, () => fn(tx)), { maxWait: 10_000, timeout: 20_000 });
       // This process's own change is seen by its next decision at once, before the database's
       // announcement of it comes back (every process hears that one, this one included).
       decisionCache(deps.changes)?.forgetAll();

@@ -3,6 +3,7 @@
 import type { types } from '@slack/bolt';
 import { environmentRoleOptions, MIN_QUERY_LENGTH, organisationRoleOptions, type Option } from './options.ts';
 import { plain, section, strong } from './text.ts';
+import { untilPicker } from '../access-until.ts';
 
 /** What a modal remembers between opening and submitting: where to confirm, and what it is about. */
 export interface ModalMeta {
@@ -68,6 +69,7 @@ export function setRoleModal(meta: ModalMeta, user?: Option, role?: string) {
   return modal('set_role', 'Set environment role', 'Save role', meta, [
     userSelect('User', user),
     staticSelect('role', 'Environment role', environmentRoleOptions, role),
+    untilPicker(),
   ]);
 }
 
@@ -76,6 +78,7 @@ export function addMemberModal(meta: ModalMeta, user?: Option) {
     userSelect('User', user),
     organisationSelect('Organisation'),
     staticSelect('role', 'Role in the organisation', organisationRoleOptions, 'MEMBER'),
+    untilPicker(),
   ]);
 }
 

@@ -2,6 +2,7 @@
 // offers the administrator's next step as buttons.
 import type { StoredSlackNotification } from '../../messages/index.ts';
 import { context, cut, flatten, section, strong, userText } from './text.ts';
+import { renderAccessNotification } from './access-notifications.ts';
 
 /** What the rights service queued (src/messages/slack.ts), as the outbox reads it back. */
 export type Notification = StoredSlackNotification;
@@ -49,6 +50,9 @@ export function renderNotification(n: Notification): { text: string; blocks: unk
       const text = `:warning: eConnect could not deliver ${what}${d.recipient ? ` to ${userText(str(d.recipient))}` : ''} after ${userText(str(d.attempts ?? 'several'))} attempts${d.lastError ? `: ${userText(cut(str(d.lastError), 500))}` : ''}. Check the address, or resend the invitation.`;
       return { text: flatten(text), blocks: [section(text)] };
     }
+    case 'access.reminder':
+    case 'access.ended':
+      return renderAccessNotification(n);
     default: {
       // A kind added to the rights service before this renderer knows it: still tell the administrators.
       const fields = Object.entries(d).slice(0, 10).map(([k, v]) => `${userText(k)}: ${userText(cut(str(typeof v === 'object' ? JSON.stringify(v) : v), 200))}`);

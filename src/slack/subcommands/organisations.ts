@@ -1,7 +1,8 @@
 // Subcommands about organisations and their members: create-org, org, add-to-org, remove-member.
 import { addMember, createOrganisation, getOrganisation, removeMember } from '../../rights/index.ts';
+import { memberAddedUntil, takeUntil } from '../access-until.ts';
 import { organisationRole } from '../command-text.ts';
-import { memberAdded, memberRemoved, organisationCreated } from '../blocks/confirmations.ts';
+import { memberRemoved, organisationCreated } from '../blocks/confirmations.ts';
 import { organisationDetails } from '../blocks/messages.ts';
 import { addMemberModal, organisationModal, pickOrganisationModal, removeMemberModal } from '../blocks/modals.ts';
 import { organisationArg, userArg, usage, type Subcommand } from './run.ts';
@@ -41,19 +42,20 @@ export const org: Subcommand = {
 };
 
 export const addToOrg: Subcommand = {
-  usage: 'add-to-org <user> <organisation> [member|administrator]',
+  usage: 'add-to-org <user> <organisation> [member|administrator] [--until YYYY-MM-DD]',
   async run(r) {
     if (r.args.length === 0) {
       await r.client.views.open({ trigger_id: r.triggerId, view: addMemberModal({ channel: r.channelId }) });
       return;
     }
-    if (r.args.length < 2) return usage(r, this.usage);
-    const role = r.args.length > 2 ? organisationRole(r.args[r.args.length - 1]) : null;
-    const orgWords = role ? r.args.slice(1, -1) : r.args.slice(1);
-    const user = await userArg(r, r.args[0]);
+    const { args, until } = takeUntil(r.args);
+    if (args.length < 2) return usage(r, this.usage);
+    const role = args.length > 2 ? organisationRole(args[args.length - 1]) : null;
+    const orgWords = role ? args.slice(1, -1) : args.slice(1);
+    const user = await userArg(r, args[0]);
     const organisation = await organisationArg(r, orgWords);
-    const result = await addMember(r.ctx.deps, r.caller, { userId: user.id, organisationId: organisation.id, role: role ?? 'MEMBER' });
-    await r.confirm(memberAdded(r.caller.slackUserId, result.user, result.organisation, result.role));
+    const result = await addMember(r.ctx.deps, r.caller, { userId: user.id, organisationId: organisation.id, ...(role || !until ? { role: role ?? 'MEMBER' } : {}), until });
+    await r.confirm(await memberAddedUntil(r.ctx.deps, r.caller, result));
   },
 };
 

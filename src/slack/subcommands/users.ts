@@ -1,8 +1,9 @@
 // Subcommands that change a user: invite, set-role / make-admin, block, unblock, remove-user, resend, revoke.
 import { blockUser, inviteUser, removeUser, resendInvitation, revokeInvitation, setRole, unblockUser } from '../../rights/index.ts';
+import { roleChangedUntil, takeUntil } from '../access-until.ts';
 import { environmentRole } from '../command-text.ts';
 import {
-  invitationResent, invitationRevoked, roleChanged, roleUnchangedToCaller, userBlocked, userInvited, userRemoved, userUnblocked,
+  invitationResent, invitationRevoked, roleUnchangedToCaller, userBlocked, userInvited, userRemoved, userUnblocked,
 } from '../blocks/confirmations.ts';
 import { inviteModal, setRoleModal } from '../blocks/modals.ts';
 import { message } from '../blocks/text.ts';
@@ -24,35 +25,37 @@ export const invite: Subcommand = {
 };
 
 export const setRoleCommand: Subcommand = {
-  usage: 'set-role <user> <basic|advanced|administrator>',
+  usage: 'set-role <user> <basic|advanced|administrator> [--until YYYY-MM-DD]',
   async run(r) {
     if (r.args.length === 0) {
       await r.client.views.open({ trigger_id: r.triggerId, view: setRoleModal({ channel: r.channelId }) });
       return;
     }
-    const role = environmentRole(r.args[r.args.length - 1]);
-    if (!role && (await pointToOrgRole(r, r.args[r.args.length - 1]))) return;
-    if (!role || r.args.length < 2) return usage(r, this.usage);
-    await changeRole(r, r.args.slice(0, -1).join(' '), role);
+    const { args, until } = takeUntil(r.args);
+    const role = environmentRole(args[args.length - 1]);
+    if (!role && (await pointToOrgRole(r, args[args.length - 1]))) return;
+    if (!role || args.length < 2) return usage(r, this.usage);
+    await changeRole(r, args.slice(0, -1).join(' '), role, until);
   },
 };
 
 export const makeAdmin: Subcommand = {
-  usage: 'make-admin <user>',
+  usage: 'make-admin <user> [--until YYYY-MM-DD]',
   async run(r) {
     if (r.args.length === 0) {
       await r.client.views.open({ trigger_id: r.triggerId, view: setRoleModal({ channel: r.channelId }, undefined, 'ADMINISTRATOR') });
       return;
     }
-    await changeRole(r, r.args.join(' '), 'ADMINISTRATOR');
+    const { args, until } = takeUntil(r.args);
+    await changeRole(r, args.join(' '), 'ADMINISTRATOR', until);
   },
 };
 
-async function changeRole(r: Run, userText: string, role: 'BASIC' | 'ADVANCED' | 'ADMINISTRATOR') {
+async function changeRole(r: Run, userText: string, role: 'BASIC' | 'ADVANCED' | 'ADMINISTRATOR', until: string | null = null) {
   const user = await userArg(r, userText);
-  const result = await setRole(r.ctx.deps, r.caller, { userId: user.id, role });
+  const result = await setRole(r.ctx.deps, r.caller, { userId: user.id, role, until });
   if (!result.changed) return r.respond(message(roleUnchangedToCaller(result.user, role)));
-  await r.confirm(roleChanged(r.caller.slackUserId, result.user, role, result.previousRole));
+  await r.confirm(await roleChangedUntil(r.ctx.deps, r.caller, result));
 }
 
 const statusChange = (verb: string, fn: typeof blockUser, confirmation: typeof userBlocked): Subcommand => ({

@@ -78,7 +78,7 @@ describe('add-to-org and remove-member', () => {
 
   it('say what is missing or wrong, and change nothing', async () => {
     const ws = await app.workspace();
-    expect(await ws.driver.ephemeral(ws.as('admin'), `add-to-org ${ws.users.basic.email}`)).toContain('Usage: `/econnect add-to-org &lt;user&gt; &lt;organisation&gt; [member|administrator]`');
+    expect(await ws.driver.ephemeral(ws.as('admin'), `add-to-org ${ws.users.basic.email}`)).toContain('Usage: `/econnect add-to-org &lt;user&gt; &lt;organisation&gt; [member|administrator] [--until YYYY-MM-DD]`');
     expect(await ws.driver.ephemeral(ws.as('admin'), `remove-member ${ws.users.basic.email}`)).toContain('Usage: `/econnect remove-member &lt;user&gt; &lt;organisation&gt;`');
     expect(await ws.driver.ephemeral(ws.as('admin'), `add-to-org ${ws.users.basic.email} Nowhere Inc`)).toMatch(/No organisation called "Nowhere Inc"/);
     expect(await ws.driver.ephemeral(ws.as('admin'), `add-to-org ${ws.users.basic.email} Acme Sales`)).toMatch(/Bob Basic is already a member of Acme Sales/);
@@ -114,7 +114,7 @@ describe('add-to-org and remove-member', () => {
     const ws = await app.workspace();
     const add = await ws.driver.opened(ws.as('admin'), 'add-to-org');
     expect(add.callback_id).toBe('add_member');
-    expect(add.blocks.map((b: { block_id: string }) => b.block_id)).toEqual(['user', 'organisation', 'role']);
+    expect(add.blocks.map((b: { block_id: string }) => b.block_id)).toEqual(['user', 'organisation', 'role', 'until']);
     const remove = await ws.driver.opened(ws.as('admin'), 'remove-member');
     expect(remove.callback_id).toBe('remove_member');
     expect(remove.blocks).toMatchObject([{ block_id: 'organisation', dispatch_action: true, element: { action_id: 'organisation_pick_remove' } }]);

@@ -1,7 +1,8 @@
 // Submissions of the organisation modals: create, edit (and its picker), add member, remove member.
 import { addMember, createOrganisation, getOrganisation, removeMember, updateOrganisation } from '../../../rights/index.ts';
 import type { OrganisationRole } from '../../../i18n/labels.ts';
-import { memberAdded, memberRemoved, organisationCreated, organisationSaved } from '../../blocks/confirmations.ts';
+import { memberRemoved, organisationCreated, organisationSaved } from '../../blocks/confirmations.ts';
+import { memberAddedUntil } from '../../access-until.ts';
 import { organisationFields, organisationModal, removeMemberModal } from '../../blocks/modals.ts';
 import type { SlackContext } from '../../context.ts';
 import { submission, text, type Values } from './submission.ts';
@@ -38,8 +39,9 @@ export const addMemberSubmission = (ctx: SlackContext) =>
       userId: text(values, 'user') ?? '',
       organisationId: text(values, 'organisation') ?? '',
       role: (text(values, 'role') as OrganisationRole | undefined) ?? 'MEMBER',
+      until: text(values, 'until') ?? null,
     });
-    return { confirm: memberAdded(caller.slackUserId, result.user, result.organisation, result.role) };
+    return { confirm: await memberAddedUntil(ctx.deps, caller, result) };
   });
 
 export const removeMemberSubmission = (ctx: SlackContext) =>

@@ -29,6 +29,7 @@ export function readValues(state: ViewOutput['state'] | undefined): Values {
     if (!a) continue;
     if (Array.isArray(a.selected_options)) out[blockId] = a.selected_options.map((o) => o.value);
     else if (a.selected_option !== undefined) out[blockId] = a.selected_option?.value ?? null;
+    else if (a.type === 'datepicker') out[blockId] = a.selected_date ?? null;
     else out[blockId] = typeof a.value === 'string' ? a.value : null;
   }
   return out;

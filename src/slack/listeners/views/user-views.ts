@@ -1,7 +1,8 @@
 // Submissions of the invite and set-role modals.
 import { inviteUser, setRole } from '../../../rights/index.ts';
 import type { EnvironmentRole } from '../../../i18n/labels.ts';
-import { roleChanged, roleUnchanged, userInvited } from '../../blocks/confirmations.ts';
+import { roleUnchanged, userInvited } from '../../blocks/confirmations.ts';
+import { roleChangedUntil } from '../../access-until.ts';
 import { submission, text } from './submission.ts';
 import type { SlackContext } from '../../context.ts';
 
@@ -19,7 +20,7 @@ export const inviteSubmission = (ctx: SlackContext) =>
 export const setRoleSubmission = (ctx: SlackContext) =>
   submission(ctx, async ({ ctx, caller, values }) => {
     const role = text(values, 'role') as EnvironmentRole | undefined;
-    const result = await setRole(ctx.deps, caller, { userId: text(values, 'user') ?? '', role: role as EnvironmentRole });
+    const result = await setRole(ctx.deps, caller, { userId: text(values, 'user') ?? '', role: role as EnvironmentRole, until: text(values, 'until') ?? null });
     if (!result.changed) return { confirm: roleUnchanged(caller.slackUserId, result.user, result.user.role) };
-    return { confirm: roleChanged(caller.slackUserId, result.user, result.user.role, result.previousRole) };
+    return { confirm: await roleChangedUntil(ctx.deps, caller, result) };
   });
