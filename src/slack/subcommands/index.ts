@@ -4,10 +4,12 @@ import { addToOrg, createOrg, org, removeMemberCommand } from './organisations.t
 import { disconnect, notifyHere } from './environment.ts';
 import { audit, help, orgs, pending, users, whois } from './reads.ts';
 import type { Subcommand } from './run.ts';
+import { inviteMany } from './bulk-invite.ts';
 import { block, invite, makeAdmin, removeUserCommand, resend, revoke, setRoleCommand, unblock } from './users.ts';
 
 export const subcommands: Record<string, Subcommand> = {
   invite,
+  'invite-many': inviteMany,
   'set-role': setRoleCommand,
   'make-admin': makeAdmin,
   'add-to-org': addToOrg,
@@ -33,7 +35,7 @@ export const subcommands: Record<string, Subcommand> = {
 export { help };
 
 /** The forms a subcommand opens when typed without arguments. */
-const formsWithoutArguments = new Set(['invite', 'set-role', 'make-admin', 'add-to-org', 'remove-member', 'create-org', 'org']);
+const formsWithoutArguments = new Set(['invite', 'invite-many', 'set-role', 'make-admin', 'add-to-org', 'remove-member', 'create-org', 'org']);
 
 /** True when the subcommand opens a modal: it must run within the trigger_id's 3 seconds, right after the ack. */
 export function opensModal(name: string, args: string[]): boolean {
