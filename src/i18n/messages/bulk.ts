@@ -42,7 +42,7 @@ export const bulkMessages = defineMessages(
     'bulk.modal.checking': 'Checking {count, plural, one {# row} other {# rows}}… This takes a moment; keep this window open or close it, nothing is sent until everything is checked.',
     'bulk.modal.checkingNoCount': 'Checking the list… This takes a moment; nothing is sent until everything is checked.',
     'bulk.modal.started': 'Everything checked. I am inviting {count, plural, one {# person} other {# people}} now; the progress and the summary are in our direct messages.',
-    'bulk.modal.problems': 'Nothing was sent. Fix these {count, plural, one {# problem} other {# problems}} and submit again:',
+    'bulk.modal.problems': 'Nothing was sent. {count, plural, one {Fix this problem} other {Fix these # problems}} and submit again:',
     // the one progress message
     'bulk.progress.title': 'Inviting {total, plural, one {# person} other {# people}}',
     'bulk.progress.running': '{done, number} of {total, number} done…',
@@ -94,7 +94,7 @@ export const bulkMessages = defineMessages(
     'bulk.modal.checking': '{count, plural, one {# rij} other {# rijen}} controleren… Dit duurt even; je kunt dit venster open laten of sluiten, er wordt niets verstuurd voordat alles is gecontroleerd.',
     'bulk.modal.checkingNoCount': 'De lijst controleren… Dit duurt even; er wordt niets verstuurd voordat alles is gecontroleerd.',
     'bulk.modal.started': 'Alles is gecontroleerd. Ik nodig nu {count, plural, one {# persoon} other {# personen}} uit; de voortgang en het overzicht staan in onze privéberichten.',
-    'bulk.modal.problems': 'Er is niets verstuurd. Verbeter {count, plural, one {dit probleem} other {deze # problemen}} en verstuur opnieuw:',
+    'bulk.modal.problems': 'Er is niets verstuurd. {count, plural, one {Verbeter dit probleem} other {Verbeter deze # problemen}} en verstuur opnieuw:',
     'bulk.progress.title': '{total, plural, one {# persoon} other {# personen}} uitnodigen',
     'bulk.progress.running': '{done, number} van {total, number} klaar…',
     'bulk.progress.counts': 'Uitgenodigd: {invited, number} · Opnieuw uitgenodigd: {reinvited, number} · Al gebruiker: {existing, number} · Geweigerd: {refused, number}',

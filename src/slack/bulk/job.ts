@@ -10,7 +10,7 @@
 import type { webApi } from '@slack/bolt';
 import { readerLocale, t, type Locale } from '../../i18n/catalogue.ts';
 import type { SlackWork } from '../../messages/index.ts';
-import { type AppError, inviteListed, inviterLanguage, isAppError, nowOf, queueSlackWork } from '../../rights/index.ts';
+import { type AppError, inviteBatch, inviteListed, inviterLanguage, isAppError, nowOf, queueSlackWork } from '../../rights/index.ts';
 import { progressMessage, summaryMessage, type Tally } from '../blocks/bulk.ts';
 import type { SlackContext } from '../context.ts';
 import type { Caller } from '../identity.ts';
@@ -21,6 +21,8 @@ type BulkWork = Extract<SlackWork, { type: 'bulk' }>;
 
 /** How long one part works before it hands over to the next. */
 const PART_MS = 1000;
+/** Rows invited in one transaction (inviteBatch). */
+const BATCH = 50;
 /** The progress message changes at most this often. */
 export const UPDATE_EVERY_MS = 3000;
 
@@ -71,18 +73,36 @@ export function bulkInvitationWork(ctx: SlackContext) {
     }
     const actor = { userId: work.actorUserId, slackUserId: work.user_id };
     const started = Date.now();
+    const refuse = (row: { email: string }, err: unknown) => {
+      // anything but a refusal (the database went away): this part is taken again; rows done replay
+      if (!isAppError(err)) throw err;
+      tally.refused.push({ email: row.email, reason: refusal(locale, err).slice(0, 600) });
+    };
+    // Batches of BATCH rows from the start of the part (so a batch is the same rows however often the
+    // part is taken again), as long as the part has time left.
     let i = 0;
-    for (; i < work.rows.length; i++) {
-      if (i > 0 && Date.now() - started >= PART_MS) break;
-      const row = work.rows[i]!;
+    while (i < work.rows.length && (i === 0 || Date.now() - started < PART_MS)) {
+      const batch = work.rows.slice(i, i + BATCH);
+      i += batch.length;
+      let left: number[];
       try {
-        const outcome = await inviteListed(ctx.deps, { ...actor, requestId: `bulk:${work.jobId}:${row.line}` }, row);
-        if (outcome === 'existing') tally.existing.push(row.email);
-        else tally[outcome]++;
+        const done = await inviteBatch(ctx.deps, { ...actor, requestId: `bulk:${work.jobId}:batch:${batch[0]!.line}` }, batch);
+        tally.invited += done.invited.length;
+        left = done.left;
       } catch (err) {
-        // anything but a refusal (the database went away): this part is taken again; rows done replay
-        if (!isAppError(err)) throw err;
-        tally.refused.push({ email: row.email, reason: refusal(locale, err).slice(0, 600) });
+        for (const row of batch) refuse(row, err);
+        continue;
+      }
+      // the rest one by one: known addresses (invited again, already a user, elsewhere), odd organisations
+      for (const at of left) {
+        const row = batch[at]!;
+        try {
+          const outcome = await inviteListed(ctx.deps, { ...actor, requestId: `bulk:${work.jobId}:${row.line}` }, row);
+          if (outcome === 'existing') tally.existing.push(row.email);
+          else tally[outcome]++;
+        } catch (err) {
+          refuse(row, err);
+        }
       }
     }
     const rest = work.rows.slice(i);
