@@ -14,8 +14,11 @@ import type { SlackContext } from '../../context.ts';
 import { errorText, modalErrors } from '../../errors.ts';
 import type { EnvironmentRole } from '../../../i18n/labels.ts';
 
-/** How long the check may take before the form is answered with "checking" (Slack gives up at 3 s). */
-export const CHECK_WITHIN_MS = 2000;
+/**
+ * How long the check may take before the form is answered with "checking": Slack gives up at 3 s,
+ * and an administrator should see the form react within a second.
+ */
+export const CHECK_WITHIN_MS = 800;
 const MAX_FILE_BYTES = 1_000_000;
 
 type Checked =
