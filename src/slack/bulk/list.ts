@@ -50,7 +50,8 @@ export function splitAddresses(text: string): string[] {
   for (const ch of text) {
     if (ch === '<') inside = true;
     if (ch === '>') inside = false;
-    if (!inside && /[\s,;]/.test(ch)) {
+    // a ";" that ends Slack's escape of a typed <, > or & (&lt; &gt; &amp;) is part of the word
+    if (!inside && /[\s,;]/.test(ch) && !(ch === ';' && /&(lt|gt|amp)$/.test(current))) {
       if (current) out.push(current);
       current = '';
       continue;

@@ -160,6 +160,18 @@ describe('invite-many', () => {
     expect(await app.deps.prisma.user.count({ where: { email: { in: [`slow1@${ws.domain}`, `row1@${ws.domain}`] } } })).toBe(0);
   });
 
+  it('a pasted list with a bad address: the problem is shown on the list, nothing is sent', async () => {
+    const ws = await app.workspace();
+    const { view, res } = await submitForm(ws, { pasted: `ok1@${ws.domain}, <mailto:ok2@${ws.domain}|ok2@${ws.domain}>\nbroken@` });
+    expect(res.ms).toBeLessThan(3000);
+    const o = await outcome(view, res);
+    // answered at once (response_action errors on the list), or after "checking" on a busy machine
+    const text = o.errors ? o.errors.addresses! : messageText({ blocks: o.view.blocks.filter((b: { block_id: string }) => b.block_id.startsWith('problems')) });
+    expect(text).toContain('Address 3: "broken@" is not a valid email address.');
+    if (o.errors) expect(Object.keys(o.errors)).toEqual(['addresses']);
+    expect(await app.deps.prisma.user.count({ where: { email: { in: [`ok1@${ws.domain}`, `ok2@${ws.domain}`] } } })).toBe(0);
+  });
+
   it('a file Slack does not give with the bot token, or that is not a CSV, is refused on the form', async () => {
     const ws = await app.workspace();
     const elsewhere = app.fake.addFile({ name: 'people.csv', content: csv(ws, 3), teamId: 'TOTHER' });
