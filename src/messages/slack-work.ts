@@ -44,6 +44,40 @@ export const slackWork = z.discriminatedUnion('type', [
     text: z.string().min(1).max(3000),
     requestId: z.string().min(1).max(300),
   }),
+  /** a part of a list of invitations (src/slack/bulk/job.ts): its rows still to do, what was done so far */
+  z.object({
+    type: z.literal('bulk'),
+    receivedAt: z.iso.datetime({ offset: true }),
+    /** none: the progress message is a direct message (and a sent row has this key removed) */
+    responseUrl: z.null().default(null),
+    /** the list's request id (a command's trigger_id, a form's view id and hash): each row's request id starts with it */
+    jobId: z.string().min(1).max(300),
+    /** which part of the list this is: 0, 1, 2 ... */
+    part: z.number().int().min(0),
+    user_id: slackId,
+    team_id: z.string().max(40),
+    /** the inviting administrator's eConnect user id */
+    actorUserId: z.string().min(1).max(100),
+    total: z.number().int().min(1).max(1000),
+    rows: z
+      .array(
+        z.object({
+          line: z.number().int().min(1),
+          email: z.string().min(3).max(320),
+          role: z.enum(['BASIC', 'ADVANCED', 'ADMINISTRATOR']),
+          organisations: z.array(z.object({ organisationId: z.string().min(1).max(100), role: z.enum(['MEMBER', 'ADMINISTRATOR']) })).max(50),
+        }),
+      )
+      .max(1000),
+    tally: z.object({
+      invited: z.number().int().min(0),
+      reinvited: z.number().int().min(0),
+      existing: z.array(z.string().max(320)).max(1000),
+      refused: z.array(z.object({ email: z.string().max(320), reason: z.string().max(600) })).max(1000),
+    }),
+    /** the one progress message, once posted; updatedAt: its last update */
+    progress: z.object({ channel: z.string().min(1).max(40), ts: z.string().min(1).max(40), updatedAt: z.iso.datetime({ offset: true }) }).nullable(),
+  }),
 ]);
 
 export type SlackWork = z.input<typeof slackWork>;

@@ -37,6 +37,8 @@ export { revokeInvitation } from './invitations/revoke-invitation.ts';
 export { listPendingInvitations } from './invitations/list-pending-invitations.ts';
 export { describeInvitation } from './invitations/describe-invitation.ts';
 export { activateAccount } from './invitations/activate-account.ts';
+export { prepareBulkInvitation, inviteBatch, inviteListed, inviterLanguage, organisationKey, type BulkOutcome } from './invitations/bulk-invite.ts';
+export { normaliseEmail } from './email.ts';
 
 export { createOrganisation } from './organisations/create-organisation.ts';
 export { updateOrganisation } from './organisations/update-organisation.ts';

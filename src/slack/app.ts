@@ -27,6 +27,7 @@ import type { TokenCipher } from './token-cipher.ts';
 import { unboundWorkspaceGuard } from './workspace-guard.ts';
 import { WorkQueue } from './work-queue.ts';
 import { workDelivery } from './work.ts';
+import { bulkInvitationWork } from './bulk/job.ts';
 import { createOutboxWorker } from '../outbox/index.ts';
 import { HomeRefresher, type HomeRefresherOptions } from './home/refresher.ts';
 
@@ -127,6 +128,7 @@ export function createSlackApp({ config, deps, logger, identityTtlMs, workConcur
     deliverWork: workDelivery(ctx, clientFor, {
       command: (work, answer, client) => runSubcommand(ctx, work.command, client, answer),
       button: workButton(ctx),
+      bulk: bulkInvitationWork(ctx),
       confirm: (work, _answer, client) => postConfirmation(client, log.child({ requestId: work.requestId }), { channel: work.channel, user: work.user_id, text: work.text, requestId: work.requestId }),
     }) as never,
     batchSize: workConcurrency,

@@ -11,7 +11,7 @@ import { boltLogger } from './bolt-logger.ts';
 import { EnterpriseInstallRefused, type PrismaInstallationStore, type RefreshTokens } from './installation-store.ts';
 
 /** The bot scopes the app asks for (the same as manifest.yml). */
-export const BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'im:write', 'users:read', 'users:read.email'];
+export const BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'im:write', 'users:read', 'users:read.email', 'files:read'];
 export const STATE_COOKIE = 'econnect_slack_state';
 
 export type InstallOutcome =

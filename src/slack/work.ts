@@ -108,19 +108,20 @@ class SlackWorkError extends Error {
 export function workDelivery(
   ctx: SlackContext,
   clientFor: (teamId: string) => Promise<webApi.WebClient>,
-  handlers: { [T in SlackWork['type']]: (work: Work<T>, answer: Answerer, client: webApi.WebClient) => Promise<void> },
+  handlers: { [T in SlackWork['type']]: (work: Work<T>, answer: Answerer, client: webApi.WebClient, id: string) => Promise<void> },
 ) {
   return async (payload: unknown, id: string): Promise<void> => {
     const parsed = slackWork.safeParse(payload);
     if (!parsed.success) throw new SlackWorkError(`Slack work ${id} does not match its contract: ${parsed.error.issues[0]?.message}`);
     const work = parsed.data;
     const logger = ctx.logger.child({ work: id, type: work.type });
-    const where = work.type === 'command' ? work.command : work.type === 'button' ? work : { channel_id: work.channel, user_id: work.user_id };
+    const where = work.type === 'command' ? work.command : work.type === 'button' ? work : work.type === 'bulk' ? { channel_id: '', user_id: work.user_id } : { channel_id: work.channel, user_id: work.user_id };
     // the token of the workspace the request came from (distribution mode: as installed now)
     const client = await clientFor(work.type === 'command' ? work.command.team_id : work.team_id);
     const answer = answerer(client, logger, { responseUrl: work.responseUrl, receivedAt: work.receivedAt, channel: where.channel_id, user: where.user_id });
-    if (work.type === 'command') await handlers.command(work, answer, client);
-    else if (work.type === 'button') await handlers.button(work, answer, client);
-    else await handlers.confirm(work, answer, client);
+    if (work.type === 'command') await handlers.command(work, answer, client, id);
+    else if (work.type === 'button') await handlers.button(work, answer, client, id);
+    else if (work.type === 'bulk') await handlers.bulk(work, answer, client, id);
+    else await handlers.confirm(work, answer, client, id);
   };
 }

@@ -31,6 +31,7 @@ export type Failure = { status: 429; retryAfter: number } | { status: 500 } | { 
 const KNOWN = new Set([
   'auth.test', 'users.info', 'users.lookupByEmail', 'chat.postMessage', 'chat.postEphemeral',
   'views.open', 'views.update', 'views.push', 'views.publish', 'conversations.open',
+  'chat.update', 'files.info',
   'oauth.v2.access', 'apps.uninstall',
 ]);
 // Methods called with the app's client id and secret instead of a bot token.
@@ -68,6 +69,14 @@ export class FakeSlack {
   private views = new Map<string, { hash: string; view: any }>();
   private waiters: (() => void)[] = [];
   private server?: Server;
+  /** messages posted with chat.postMessage: channel:ts -> how often updated */
+  private posted = new Map<string, number>();
+  /** files people uploaded (file_input): id -> the file */
+  private files = new Map<string, { id: string; name: string; filetype: string; content: string; teamId: string }>();
+  /** downloads of uploaded files, with the workspace whose bot token asked */
+  readonly downloads: { id: string; teamId: string | null; at: number }[] = [];
+  /** how long a file download takes (a slow Slack) */
+  downloadDelayMs = 0;
   private seq = 0;
   baseUrl = '';
   readonly workspaces = new Map<string, FakeWorkspace>();
@@ -117,6 +126,13 @@ export class FakeSlack {
   addUser(user: FakeSlackUser): FakeSlackUser {
     this.users.set(user.id, { confirmed: true, teamId: this.teamId, ...user });
     return user;
+  }
+
+  /** A file someone uploaded in a file_input, in the default workspace unless told; returns its id. */
+  addFile(file: { name: string; content: string; filetype?: string; teamId?: string }): string {
+    const id = `F${++this.seq}${randomBytes(3).toString('hex').toUpperCase()}`;
+    this.files.set(id, { id, name: file.name, filetype: file.filetype ?? 'csv', content: file.content, teamId: file.teamId ?? this.teamId });
+    return id;
   }
 
   /** A trigger_id as Slack would put in a command or interaction; valid 3 s, once. */
@@ -234,6 +250,7 @@ export class FakeSlack {
     const url = new URL(req.url ?? '/', this.baseUrl);
     if (url.pathname.startsWith('/response/')) return this.handleResponseUrl(url.pathname.slice(10), raw, res);
     if (url.pathname === '/oauth/v2/authorize') return this.handleAuthorize(url, res);
+    if (url.pathname.startsWith('/files-pri/')) return this.handleDownload(url.pathname, req.headers.authorization ?? '', res);
     if (!url.pathname.startsWith('/api/')) {
       this.violate(`${req.method} ${url.pathname}`, 'request outside /api/');
       return send(res, 404, { ok: false, error: 'not_found' });
@@ -253,6 +270,25 @@ export class FakeSlack {
       return send(res, answer.status, answer.status === 429 ? { ok: false, error: 'ratelimited' } : 'internal error', headers);
     }
     send(res, 200, answer.body);
+  }
+
+  /** url_private_download: only with a bot token of the workspace the file is in (files:read). */
+  private async handleDownload(pathname: string, auth: string, res: ServerResponse): Promise<void> {
+    const id = pathname.split('/')[2] ?? '';
+    const file = this.files.get(id);
+    const team = this.teamOfToken(auth.replace(/^Bearer /, ''));
+    this.downloads.push({ id, teamId: team, at: Date.now() });
+    if (this.downloadDelayMs) await new Promise((r) => setTimeout(r, this.downloadDelayMs));
+    if (!file) {
+      this.violate(`download ${id}`, 'unknown file');
+      return send(res, 404, 'not found');
+    }
+    if (!team || team !== file.teamId) {
+      // Slack answers a download without a working token with its sign-in page, not the file
+      this.violate(`download ${id}`, 'without the bearer token of the file\'s workspace');
+      return send(res, 200, '<!DOCTYPE html><html><body>Sign in to Slack</body></html>', { 'content-type': 'text/html' });
+    }
+    send(res, 200, file.content, { 'content-type': 'text/csv' });
   }
 
   /** Slack's authorize page: the person (signed in to `authorizeAs`) allows the app; back to the redirect with code and state. */
@@ -415,7 +451,22 @@ export class FakeSlack {
         if (!args.text && !args.blocks) return fail('no_text', 'neither text nor blocks');
         if (this.checkBlocks(args.blocks, 50, method)) return { body: { ok: false, error: 'invalid_blocks' } };
         const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, '0')}`;
+        if (method === 'chat.postMessage') this.posted.set(`${args.channel}:${ts}`, 0);
         return { body: method === 'chat.postMessage' ? { ok: true, channel: args.channel, ts, message: { text: args.text, blocks: args.blocks } } : { ok: true, message_ts: ts } };
+      }
+      case 'chat.update': {
+        const key = `${args.channel}:${args.ts}`;
+        if (!this.posted.has(key)) return fail('message_not_found', `chat.update of a message never posted (${key})`);
+        if (!args.text && !args.blocks) return fail('no_text', 'neither text nor blocks');
+        if (this.checkBlocks(args.blocks, 50, method)) return { body: { ok: false, error: 'invalid_blocks' } };
+        this.posted.set(key, this.posted.get(key)! + 1);
+        return { body: { ok: true, channel: args.channel, ts: args.ts, text: args.text } };
+      }
+      case 'files.info': {
+        const file = this.files.get(args.file);
+        if (!file || file.teamId !== team) return { body: { ok: false, error: 'file_not_found' } };
+        const url = `${this.baseUrl}/files-pri/${file.id}/download/${encodeURIComponent(file.name)}`;
+        return { body: { ok: true, file: { id: file.id, name: file.name, filetype: file.filetype, size: Buffer.byteLength(file.content), url_private: url, url_private_download: url } } };
       }
       case 'views.open':
       case 'views.push': {

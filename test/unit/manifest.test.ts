@@ -39,4 +39,8 @@ describe('manifest.yml', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...BOT_SCOPES].sort());
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_uninstalled', 'tokens_revoked']));
   });
+
+  it('asks for files:read (the CSV of "Invite many") and for no scope beyond what the app uses', () => {
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['chat:write', 'chat:write.public', 'commands', 'files:read', 'im:write', 'users:read', 'users:read.email']);
+  });
 });

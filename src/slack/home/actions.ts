@@ -4,6 +4,7 @@
 // id is made of the view's id and hash (Slack sends the same ones for a double click on the same view),
 // so a double click changes once. Buttons that open a form do so right after the ack (a trigger_id lives
 // 3 s); the form's confirmation goes to the clicker directly, since a home has no channel.
+import { openInviteMany } from '../subcommands/bulk-invite.ts';
 import { createHash } from 'node:crypto';
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, webApi } from '@slack/bolt';
 import { blockUser, checkNotificationButtons, getOrganisation, getUser, isAppError, resendInvitation, revokeInvitation, setRole } from '../../rights/index.ts';
@@ -136,11 +137,11 @@ const addMember: Opener = async (ctx, caller, click, client) => {
   await client.views.open({ trigger_id: click.triggerId, view: view as never });
 };
 
-/**
- * "Invite many": the bulk invitation form when it exists; until then the one-person invitation form.
- * Swap `inviteModal` for the bulk form's opener here.
- */
-const inviteMany = adminForm(() => inviteModal({ channel: '' }));
+/** "Invite many": the bulk invitation form, as `/econnect invite-many` opens it. */
+const inviteMany: Opener = async (ctx, caller, click, client) => {
+  await checkNotificationButtons(ctx.deps, caller);
+  await openInviteMany(ctx, client, click.triggerId, caller, { channel: '' });
+};
 
 export const homeActions = {
   invite: (ctx: SlackContext) => opening(ctx, adminForm(() => inviteModal({ channel: '' }))),

@@ -6,10 +6,12 @@ import { audit, help, orgs, pending, users, whois } from './reads.ts';
 import { blockAsking, removeMemberAsking, removeUserAsking } from './ask-first.ts';
 import { setOrgRole } from './org-roles.ts';
 import type { Subcommand } from './run.ts';
+import { inviteMany } from './bulk-invite.ts';
 import { invite, makeAdmin, resend, revoke, setRoleCommand, unblock } from './users.ts';
 
 export const subcommands: Record<string, Subcommand> = {
   invite,
+  'invite-many': inviteMany,
   'set-role': setRoleCommand,
   'make-admin': makeAdmin,
   'add-to-org': addToOrg,
@@ -36,7 +38,7 @@ export const subcommands: Record<string, Subcommand> = {
 export { help };
 
 /** The forms a subcommand opens when typed without arguments. */
-const formsWithoutArguments = new Set(['invite', 'set-role', 'make-admin', 'add-to-org', 'set-org-role', 'remove-member', 'create-org', 'org']);
+const formsWithoutArguments = new Set(['invite', 'invite-many', 'set-role', 'make-admin', 'add-to-org', 'set-org-role', 'remove-member', 'create-org', 'org']);
 
 /** True when the subcommand opens a modal: it must run within the trigger_id's 3 seconds, right after the ack. */
 export function opensModal(name: string, args: string[]): boolean {

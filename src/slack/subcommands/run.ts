@@ -13,6 +13,8 @@ export interface Run {
   args: string[];
   channelId: string;
   triggerId: string;
+  /** the Slack workspace the command came from (work done later uses its token) */
+  teamId?: string;
   /** ephemeral answer to the caller */
   respond(message: { text: string; blocks?: unknown[] }): Promise<void>;
   /** confirmation of a change in the channel */

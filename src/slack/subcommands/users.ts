@@ -9,6 +9,8 @@ import { inviteModal, setRoleModal } from '../blocks/modals.ts';
 import { message } from '../blocks/text.ts';
 import { pointToOrgRole } from './org-roles.ts';
 import { userArg, usage, type Run, type Subcommand } from './run.ts';
+import { isList } from '../bulk/list.ts';
+import { inviteList } from './bulk-invite.ts';
 
 export const invite: Subcommand = {
   usage: 'invite name@company.nl [basic|advanced|administrator]',
@@ -17,6 +19,7 @@ export const invite: Subcommand = {
       await r.client.views.open({ trigger_id: r.triggerId, view: inviteModal({ channel: r.channelId }) });
       return;
     }
+    if (isList(r.args)) return inviteList(r);
     const role = environmentRole(r.args[1]) ?? 'BASIC';
     if (r.args[1] && !environmentRole(r.args[1])) return usage(r, this.usage);
     const result = await inviteUser(r.ctx.deps, r.caller, { email: r.args[0]!, role });

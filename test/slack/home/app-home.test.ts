@@ -206,7 +206,7 @@ describe('the App Home buttons', () => {
     r = await app.rq.action(ws.as('orgAdmin'), { action_id: 'home_add_member', value: ws.orgs.sales.id }, { view: olga });
     [opened] = await app.fake.waitFor('views.open', (a) => a.trigger_id === r.triggerId);
     expect(opened!.args.view.blocks[1].element.initial_option).toMatchObject({ value: ws.orgs.sales.id, text: { text: 'Acme Sales' } });
-    for (const [action, callback] of [['home_invite', 'invite'], ['home_invite_many', 'invite'], ['home_create_org', 'create_org']] as const) {
+    for (const [action, callback] of [['home_invite', 'invite'], ['home_invite_many', 'invite_many'], ['home_create_org', 'create_org']] as const) {
       r = await app.rq.action(ws.as('admin'), { action_id: action }, { view });
       [opened] = await app.fake.waitFor('views.open', (a) => a.trigger_id === r.triggerId);
       expect(opened!.args.view.callback_id).toBe(callback);

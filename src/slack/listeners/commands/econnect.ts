@@ -68,6 +68,7 @@ export async function runSubcommand(ctx: SlackContext, command: CommandFields, c
       args,
       channelId: command.channel_id,
       triggerId: command.trigger_id,
+      teamId: command.team_id,
       respond: ephemeral,
       // A repeated delivery of the command is recorded once (its trigger_id), so it is confirmed once.
       confirm: (text) =>
