@@ -35,11 +35,11 @@ export async function authorize(deps: RightsDeps, raw: AuthorizeInput, environme
   const data = parseInput(input, raw);
   const needsOrg = !(environmentActions as readonly string[]).includes(data.action) && data.action !== 'directory:read';
   if (needsOrg && !data.organisationId) {
-    throw new AppError('invalid_input', `The action ${data.action} is about an organisation: give organisationId.`, 'organisationId');
+    throw new AppError('invalid_input', `The action ${data.action} is about an organisation: give organisationId.`, {}, 'organisationId');
   }
   const byId = uuid.test(data.user);
   const email = byId ? null : normaliseEmail(data.user);
-  if (!byId && !email) throw new AppError('invalid_input', 'user must be a user id or a valid email address.', 'user');
+  if (!byId && !email) throw new AppError('invalid_input', 'user must be a user id or a valid email address.', {}, 'user');
   const organisationId = needsOrg ? data.organisationId! : null;
   const user = await lookUp(deps, byId ? data.user : null, email, organisationId);
   const base = { action: data.action, organisationId: data.organisationId ?? null };

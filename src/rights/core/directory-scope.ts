@@ -22,4 +22,4 @@ export async function directoryScope(db: Tx | Prisma, actor: Actor): Promise<Dir
 
 /** The one answer for a look-up someone may not make: the same whether the address or name exists, here or elsewhere. */
 export const notYoursToLookUp = () =>
-  new AppError('forbidden', 'You may only look up your own account: basic users do not browse the directory. Ask an administrator of your environment.', 'user');
+  new AppError('forbidden', 'You may only look up your own account: basic users do not browse the directory. Ask an administrator of your environment.', {}, 'user');

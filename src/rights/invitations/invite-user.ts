@@ -37,7 +37,7 @@ export async function inviteUser(deps: RightsDeps, actor: Actor, raw: InviteUser
     const seen = new Set<string>();
     for (const o of data.organisations) {
       await requireOrganisation(tx, inviter.environmentId, o.organisationId);
-      if (seen.has(o.organisationId)) throw new AppError('invalid_input', 'Each organisation can be chosen once.', 'organisations');
+      if (seen.has(o.organisationId)) throw new AppError('invalid_input', 'Each organisation can be chosen once.', {}, 'organisations');
       seen.add(o.organisationId);
     }
     const existing = await tx.user.findUnique({ where: { email: data.email }, select: { id: true, environmentId: true, status: true } });
@@ -46,13 +46,13 @@ export async function inviteUser(deps: RightsDeps, actor: Actor, raw: InviteUser
     if (existing) {
       if (existing.environmentId !== inviter.environmentId) {
         // Users of other environments are indistinguishable from addresses that cannot be invited for any other reason.
-        throw new AppError('invalid_input', `${data.email} cannot be invited to this environment. Check the address, or ask the person for another one.`, 'email');
+        throw new AppError('invalid_input', `${data.email} cannot be invited to this environment. Check the address, or ask the person for another one.`, {}, 'email');
       }
       if (existing.status === 'INVITED') {
-        throw new AppError('already_exists', `${data.email} is already invited. Use resend to send a new link.`, 'email');
+        throw new AppError('already_exists', `${data.email} is already invited. Use resend to send a new link.`, {}, 'email');
       }
       if (existing.status !== 'REMOVED') {
-        throw new AppError('already_exists', `${data.email} is already a user of this environment.`, 'email');
+        throw new AppError('already_exists', `${data.email} is already a user of this environment.`, {}, 'email');
       }
       // Someone removed earlier starts again from nothing.
       await tx.user.update({

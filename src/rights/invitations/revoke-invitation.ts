@@ -13,7 +13,7 @@ import { AppError } from '../errors.ts';
 import { idSchema, parseInput } from '../input.ts';
 import { scrubPendingInvitationEmails } from './scrub-invitation-emails.ts';
 
-const input = z.object({ userId: idSchema('a user') });
+const input = z.object({ userId: idSchema('rights.what.user') });
 
 export async function revokeInvitation(deps: RightsDeps, actor: Actor, raw: z.input<typeof input>) {
   const data = parseInput(input, raw);
@@ -21,7 +21,7 @@ export async function revokeInvitation(deps: RightsDeps, actor: Actor, raw: z.in
     const admin = await requireActor(tx, actor, 'invitation:revoke');
     const user = await requireUser(tx, admin.environmentId, data.userId);
     if (user.status !== 'INVITED') {
-      throw new AppError('conflict', `${user.email} has no pending invitation (status ${user.status.toLowerCase()}).`, 'user');
+      throw new AppError('conflict', `${user.email} has no pending invitation (status ${user.status.toLowerCase()}).`, {}, 'user');
     }
     const memberships = await ensureOrganisationsKeepAdministrators(tx, user, 'revoke the invitation of');
     await tx.membership.deleteMany({ where: { userId: user.id } });

@@ -23,11 +23,11 @@ export async function addMember(deps: RightsDeps, actor: Actor, raw: z.input<typ
     await requireActor(tx, actor, 'member:add', { organisationId: org.id });
     const user = await requireUser(tx, me.environmentId, data.userId);
     if (user.status === 'REMOVED' || user.status === 'BLOCKED') {
-      throw new AppError('conflict', `${displayName(user)} is ${user.status.toLowerCase()}; unblock or invite them again first.`, 'user');
+      throw new AppError('conflict', `${displayName(user)} is ${user.status.toLowerCase()}; unblock or invite them again first.`, {}, 'user');
     }
     const existing = await tx.membership.findUnique({ where: { userId_organisationId: { userId: user.id, organisationId: org.id } } });
     if (existing) {
-      throw new AppError('already_exists', `${displayName(user)} is already a ${existing.role === 'ADMINISTRATOR' ? 'administrator' : 'member'} of ${org.name}. Use set role to change that.`, 'user');
+      throw new AppError('already_exists', `${displayName(user)} is already a ${existing.role === 'ADMINISTRATOR' ? 'administrator' : 'member'} of ${org.name}. Use set role to change that.`, {}, 'user');
     }
     await tx.membership.create({ data: { userId: user.id, organisationId: org.id, role: data.role } });
     await audit(tx, {

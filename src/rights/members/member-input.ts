@@ -4,4 +4,4 @@ import { idSchema } from '../input.ts';
 
 export const organisationRole = z.enum(['MEMBER', 'ADMINISTRATOR'], { error: 'Choose member or administrator.' });
 
-export const membershipTarget = { organisationId: idSchema('an organisation'), userId: idSchema('a user') };
+export const membershipTarget = { organisationId: idSchema('rights.what.organisation'), userId: idSchema('rights.what.user') };

@@ -25,7 +25,7 @@ export async function removeMember(deps: RightsDeps, actor: Actor, raw: z.input<
     await requireActor(tx, actor, 'member:remove', { organisationId: org.id });
     const user = await requireUser(tx, me.environmentId, data.userId);
     const existing = await tx.membership.findUnique({ where: { userId_organisationId: { userId: user.id, organisationId: org.id } } });
-    if (!existing) throw new AppError('not_found', `${displayName(user)} is not a member of ${org.name}.`, 'user');
+    if (!existing) throw new AppError('not_found', `${displayName(user)} is not a member of ${org.name}.`, {}, 'user');
     // Rule 8: only an active administrator counts; taking away an inactive one's role leaves the count as it is.
     if (existing.role === 'ADMINISTRATOR' && user.status === 'ACTIVE') {
       await ensureAnotherOrganisationAdministrator(tx, org.id, user.id, org.name, `remove ${displayName(user)} from ${org.name}`);

@@ -24,7 +24,7 @@ export async function setMemberRole(deps: RightsDeps, actor: Actor, raw: z.input
     await requireActor(tx, actor, 'member:set-role', { organisationId: org.id });
     const user = await requireUser(tx, me.environmentId, data.userId);
     const existing = await tx.membership.findUnique({ where: { userId_organisationId: { userId: user.id, organisationId: org.id } } });
-    if (!existing) throw new AppError('not_found', `${displayName(user)} is not a member of ${org.name}. Add them first.`, 'user');
+    if (!existing) throw new AppError('not_found', `${displayName(user)} is not a member of ${org.name}. Add them first.`, {}, 'user');
     if (existing.role === data.role) {
       return { organisation: { id: org.id, name: org.name }, user: { id: user.id, email: user.email, name: user.name }, role: data.role, changed: false };
     }

@@ -63,18 +63,18 @@ export const invoiceEmail = z.preprocess(
 );
 
 export const detailsShape = {
-  legalName: optionalText('the legal name', 200),
+  legalName: optionalText('rights.what.legalName', 200),
   kvkNumber,
   vatNumber,
   peppolId,
-  street: optionalText('the street and number', 200),
-  postalCode: optionalText('the postal code', 16),
-  city: optionalText('the city', 100),
+  street: optionalText('rights.what.street', 200),
+  postalCode: optionalText('rights.what.postalCode', 16),
+  city: optionalText('rights.what.city', 100),
   country,
   invoiceEmail,
 };
 
-export const organisationName = nameText('an organisation name', 100);
+export const organisationName = nameText('rights.what.organisationName', 100);
 
 export const nameKeyOf = (name: string) => name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 

@@ -12,13 +12,13 @@ import type { RightsDeps } from '../core/deps.ts';
 import { enqueue } from '../core/outbox.ts';
 import { transaction, type Tx } from '../core/transaction.ts';
 import { normaliseEmail } from '../email.ts';
-import { parseInput } from '../input.ts';
+import { issue, parseInput } from '../input.ts';
 import { issueInvitation, type OrganisationToJoin } from '../invitations/issue-invitation.ts';
 import { scrubPendingInvitationEmails } from '../invitations/scrub-invitation-emails.ts';
 import { hashToken, newToken } from '../secrets.ts';
 
 const input = z.object({
-  email: z.string({ error: 'Enter your email address.' }).max(320, 'Enter your email address.'),
+  email: z.string({ error: issue('rights.input.enterEmail') }).max(320, issue('rights.input.enterEmail')),
   /** the language of the page the person asked on */
   locale: z.enum(['en', 'nl']).default('en'),
 });

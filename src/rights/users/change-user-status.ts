@@ -16,7 +16,7 @@ import { AppError } from '../errors.ts';
 import { idSchema, parseInput } from '../input.ts';
 import type { Action } from '../policy.ts';
 
-const input = z.object({ userId: idSchema('a user') });
+const input = z.object({ userId: idSchema('rights.what.user') });
 export type UserStatusInput = z.input<typeof input>;
 
 export interface StatusChange {
@@ -42,10 +42,10 @@ export async function changeUserStatus(deps: RightsDeps, actor: Actor, raw: User
     await requireActor(tx, actor, step.action);
     const user = await requireUser(tx, admin.environmentId, data.userId);
     if (user.id === admin.id && takesRightsAway) {
-      throw new AppError('conflict', `You cannot ${step.verb} yourself. Ask another administrator.`, 'user');
+      throw new AppError('conflict', `You cannot ${step.verb} yourself. Ask another administrator.`, {}, 'user');
     }
     if (!step.from.includes(user.status)) {
-      throw new AppError('conflict', `${displayName(user)} cannot be ${step.done}: their status is ${user.status.toLowerCase()}.`, 'user');
+      throw new AppError('conflict', `${displayName(user)} cannot be ${step.done}: their status is ${user.status.toLowerCase()}.`, {}, 'user');
     }
     if (user.role === 'ADMINISTRATOR' && user.status === 'ACTIVE' && takesRightsAway) {
       await ensureAnotherActiveAdministrator(tx, admin.environmentId, user.id, `${step.verb} ${displayName(user)}`);

@@ -11,7 +11,7 @@ import { AppError } from '../errors.ts';
 import { idSchema, parseInput } from '../input.ts';
 
 const input = z.object({
-  userId: idSchema('a user'),
+  userId: idSchema('rights.what.user'),
   role: z.enum(['BASIC', 'ADVANCED', 'ADMINISTRATOR'], { error: 'Choose a role: basic, advanced or administrator.' }),
 });
 
@@ -24,7 +24,7 @@ export async function setRole(deps: RightsDeps, actor: Actor, raw: z.input<typeo
     await requireActor(tx, actor, 'user:set-role');
     const user = await requireUser(tx, admin.environmentId, data.userId);
     if (user.status === 'REMOVED') {
-      throw new AppError('conflict', `${displayName(user)} was removed from the environment; invite them again first.`, 'user');
+      throw new AppError('conflict', `${displayName(user)} was removed from the environment; invite them again first.`, {}, 'user');
     }
     if (user.role === data.role) {
       return { user: { id: user.id, email: user.email, name: user.name, role: user.role }, previousRole: user.role, changed: false };
