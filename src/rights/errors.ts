@@ -3,7 +3,6 @@
 // surface says it in its reader's language at its edge (`messageIn`); `userMessage` is the English
 // text, for the rights API's JSON and the logs.
 import type { Locale, MessageKey, MessageValues } from '../i18n/catalogue.ts';
-import { messages } from '../i18n/messages/index.ts';
 import { say } from '../i18n/sentence.ts';
 
 export type ErrorCode =
@@ -29,8 +28,6 @@ export type ErrorCode =
   | 'unavailable';
 
 export type RightsKey = Extract<MessageKey, `rights.${string}`>;
-/** A message not yet in the catalogue: shown as written, in every language. */
-type EnglishOnly = string & { readonly englishOnly?: never };
 
 /** A message inside a message's values: a word that itself depends on the language (a role, a verb). */
 export interface Phrase {
@@ -40,14 +37,12 @@ export interface Phrase {
 export type ErrorValues = Record<string, string | number | Date | null | undefined | Phrase>;
 export const phrase = (key: MessageKey, values?: MessageValues): Phrase => ({ key, values });
 
-function render(locale: Locale, key: string, values: ErrorValues): string {
-  // Not (yet) a key of the catalogue: a sentence written in English at the place of the error.
-  if (!Object.hasOwn(messages.en, key)) return key;
+function render(locale: Locale, key: MessageKey, values: ErrorValues): string {
   const plain: MessageValues = {};
   for (const [name, v] of Object.entries(values)) {
     plain[name] = v !== null && typeof v === 'object' && !(v instanceof Date) ? say(locale, v.key, v.values) : v;
   }
-  return say(locale, key as MessageKey, plain);
+  return say(locale, key, plain);
 }
 
 export class AppError extends Error {
@@ -57,7 +52,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     /** what to tell the person: says what went wrong and what to do */
-    readonly key: RightsKey | EnglishOnly,
+    readonly key: RightsKey,
     readonly values: ErrorValues = {},
     /** for a form: which field was wrong */
     readonly field?: string,

@@ -2,6 +2,7 @@
 // message is a catalogue key with its values (`issue`), so the AppError it becomes can be said in
 // every language.
 import { z } from 'zod';
+import type { Locale } from '../i18n/catalogue.ts';
 import { AppError, type ErrorValues, phrase, type RightsKey } from './errors.ts';
 
 // Control characters, bidi controls (U+061C, U+200E/F, U+202A-E, U+2066-9) and every other invisible
@@ -46,6 +47,9 @@ function fromIssue(message: string, field: string | undefined): AppError {
   }
   return new AppError('invalid_input', 'rights.input.invalid', {}, field);
 }
+
+/** A zod issue's message as a person reads it, in `locale` (English by default). */
+export const issueText = (message: string, locale: Locale = 'en'): string => fromIssue(message, undefined).messageIn(locale);
 
 /** Parses with `schema`; the first problem becomes an AppError naming its field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {

@@ -59,7 +59,7 @@ const isApi = (req: Request) => req.path.startsWith('/api/');
 /** An address nothing answered: a page in the visitor's language with ways on (JSON for the API). */
 export function notFound(req: Request, res: Response): void {
   if (isApi(req)) {
-    res.status(404).json({ error: 'not_found', message: 'There is no such endpoint. See the README\'s "Rights API" section.' });
+    res.status(404).json({ error: 'not_found', message: t('en', 'rights.api.noEndpoint') });
     return;
   }
   res.status(404).setHeader('cache-control', 'no-store');

@@ -46,7 +46,7 @@ describe('activation', () => {
     const email = nextEmail('eva');
     const { userId, link, mail } = await invite(email, { role: 'ADVANCED', organisations: [{ organisationId: sales.id }] });
     expect(mail.subject).toBe('Ada Admin invited you to Acme on eConnect');
-    expect(mail.text).toContain('as Advanced user');
+    expect(mail.text).toContain('as an Advanced user');
     expect(mail.text).toContain('you join: Acme Sales');
     expect(mail.messageId).toMatch(/^<[0-9a-f-]{36}@rights\.acme\.test>$/);
 

@@ -24,7 +24,7 @@ export const webMessages = defineMessages(
     'web.common.badEmail': 'Enter a valid email address, such as name@company.nl.',
     'web.common.notAllowedTitle': 'Not allowed',
     'web.common.forbidden': 'You may not do this. Ask an administrator of your environment.',
-    'web.common.until': '{when, date, long}, {when, time, long}',
+    'web.common.until': '{when, date, long}, {when, time, short}',
 
     // Registration
     'web.register.title': 'Register',
@@ -157,7 +157,7 @@ export const webMessages = defineMessages(
     'web.activation.invited': '{inviter} invited you to the eConnect environment “{environment}” as {role, select, BASIC {a Basic user} ADVANCED {an Advanced user} ADMINISTRATOR {an Administrator} other {a user}}.',
     'web.activation.invitedByAdministrator': 'An administrator invited you to the eConnect environment “{environment}” as {role, select, BASIC {a Basic user} ADVANCED {an Advanced user} ADMINISTRATOR {an Administrator} other {a user}}.',
     'web.activation.account': 'Your account',
-    'web.activation.until': 'This link works until {when, date, long}, {when, time, long}.',
+    'web.activation.until': 'This link works until {when, date, long}, {when, time, short}.',
     'web.activation.name': 'Your name',
     'web.activation.nameHint': 'As your colleagues know you, for example Anna de Vries.',
     'web.activation.password': 'Choose a password',
@@ -220,7 +220,7 @@ export const webMessages = defineMessages(
     'web.common.badEmail': 'Vul een geldig e-mailadres in, zoals naam@bedrijf.nl.',
     'web.common.notAllowedTitle': 'Niet toegestaan',
     'web.common.forbidden': 'Dit mag je niet doen. Vraag een beheerder van je omgeving.',
-    'web.common.until': '{when, date, long} om {when, time, long}',
+    'web.common.until': '{when, date, long} om {when, time, short}',
 
     'web.register.title': 'Registreren',
     'web.register.intro': 'Vul je zakelijke e-mailadres in. We sturen je een link om te bewijzen dat het van jou is; er wordt niets aangemaakt voordat je die opent.',
@@ -347,7 +347,7 @@ export const webMessages = defineMessages(
     'web.activation.invited': '{inviter} heeft je uitgenodigd voor de eConnect-omgeving “{environment}” als {role, select, BASIC {basisgebruiker} ADVANCED {gevorderde gebruiker} ADMINISTRATOR {beheerder} other {gebruiker}}.',
     'web.activation.invitedByAdministrator': 'Een beheerder heeft je uitgenodigd voor de eConnect-omgeving “{environment}” als {role, select, BASIC {basisgebruiker} ADVANCED {gevorderde gebruiker} ADMINISTRATOR {beheerder} other {gebruiker}}.',
     'web.activation.account': 'Je account',
-    'web.activation.until': 'Deze link werkt tot {when, date, long} om {when, time, long}.',
+    'web.activation.until': 'Deze link werkt tot {when, date, long} om {when, time, short}.',
     'web.activation.name': 'Je naam',
     'web.activation.nameHint': 'Zoals je collega’s je kennen, bijvoorbeeld Anna de Vries.',
     'web.activation.password': 'Kies een wachtwoord',

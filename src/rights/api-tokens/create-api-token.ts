@@ -24,8 +24,8 @@ export async function createApiToken(deps: RightsDeps, actor: Actor, raw: { name
     if (taken) {
       throw new AppError(
         'already_exists',
-        `A rights API token called "${taken.name}" already exists in your environment. Choose another name, or revoke that one first with api-token revoke ${taken.name}.`,
-        {}, 'name',
+        'rights.token.exists',
+        { name: taken.name }, 'name',
       );
     }
     const row = await tx.apiToken.create({

@@ -1,8 +1,8 @@
 // Who asks, and whether they may: the acting user is loaded in the change's transaction and the
 // policy decides (policy.ts is the only place that does).
 import type { OrganisationRole } from '../../generated/prisma/enums.ts';
-import { AppError } from '../errors.ts';
-import { actionWording, decide, type Action, type Decision } from '../policy.ts';
+import { AppError, phrase } from '../errors.ts';
+import { decide, type Action, type Decision } from '../policy.ts';
 import type { RightsDeps } from './deps.ts';
 import type { Tx } from './transaction.ts';
 
@@ -32,7 +32,7 @@ export async function requireActor(
   membership?: { organisationId: string },
 ): Promise<ActingUser> {
   const user = await tx.user.findUnique({ where: { id: actor.userId }, select: actingSelect });
-  if (!user) throw new AppError('not_authenticated', 'Your account was not found. Ask an administrator of your environment to invite you.');
+  if (!user) throw new AppError('not_authenticated', 'rights.account.notFound');
   let orgRole: OrganisationRole | null | undefined;
   if (membership) {
     const m = await tx.membership.findUnique({
@@ -47,12 +47,14 @@ export async function requireActor(
 }
 
 export function forbidden(decision: Decision, action: Action): AppError {
-  return new AppError('forbidden', `You may not ${actionWording[action]}: ${decision.reason}. Ask an administrator of your environment.`);
+  const action_ = phrase(`rights.action.${action}`);
+  const reason = decision.reasonKey;
+  return reason ? new AppError('forbidden', 'rights.forbidden', { action: action_, reason: phrase(reason) }) : new AppError('forbidden', 'rights.forbidden.plain', { action: action_ });
 }
 
 /** The actor's environment; an unknown actor is an AppError, not a raw database error. */
 export async function actorEnvironment(deps: RightsDeps, actor: Actor) {
   const me = await deps.prisma.user.findUnique({ where: { id: actor.userId }, select: { environmentId: true } });
-  if (!me) throw new AppError('not_authenticated', 'Your account was not found. Ask an administrator of your environment to invite you.');
+  if (!me) throw new AppError('not_authenticated', 'rights.account.notFound');
   return me;
 }

@@ -1,31 +1,26 @@
 // Rule 8: an environment always keeps at least one active Administrator; an organisation always
 // keeps at least one active organisation administrator (an invited, blocked or removed one does not
 // count). Callers hold the matching row lock.
-import { AppError } from '../errors.ts';
+import { AppError, type Phrase, phrase } from '../errors.ts';
 import { displayName } from './targets.ts';
 import { lockOrganisation, type Tx } from './transaction.ts';
 
-export async function ensureAnotherActiveAdministrator(tx: Tx, environmentId: string, userId: string, what: string) {
+/** `deed`: what would leave the environment without one, as a phrase (rights.deed.*). */
+export async function ensureAnotherActiveAdministrator(tx: Tx, environmentId: string, userId: string, deed: Phrase) {
   const others = await tx.user.count({
     where: { environmentId, role: 'ADMINISTRATOR', status: 'ACTIVE', id: { not: userId } },
   });
   if (others === 0) {
-    throw new AppError(
-      'last_administrator',
-      `You cannot ${what}: they are the environment's only active administrator. Make someone else an administrator first.`,
-    );
+    throw new AppError('last_administrator', 'rights.administrator.last', { deed });
   }
 }
 
-export async function ensureAnotherOrganisationAdministrator(tx: Tx, organisationId: string, userId: string, orgName: string, what: string) {
+export async function ensureAnotherOrganisationAdministrator(tx: Tx, organisationId: string, userId: string, orgName: string, deed: Phrase) {
   const others = await tx.membership.count({
     where: { organisationId, role: 'ADMINISTRATOR', userId: { not: userId }, user: { status: 'ACTIVE' } },
   });
   if (others === 0) {
-    throw new AppError(
-      'last_organisation_administrator',
-      `You cannot ${what}: they are the only active administrator of ${orgName}. Make another active member its administrator first.`,
-    );
+    throw new AppError('last_organisation_administrator', 'rights.organisationAdministrator.last', { deed, organisation: orgName });
   }
 }
 
@@ -37,7 +32,7 @@ export async function ensureAnotherOrganisationAdministrator(tx: Tx, organisatio
 export async function ensureOrganisationsKeepAdministrators(
   tx: Tx,
   user: { id: string; name: string | null; email: string; status: string },
-  what: string,
+  deed: 'rights.deed.block' | 'rights.deed.unblock' | 'rights.deed.remove' | 'rights.deed.revokeInvitation',
 ) {
   const rows = await tx.membership.findMany({
     where: { userId: user.id },
@@ -47,7 +42,7 @@ export async function ensureOrganisationsKeepAdministrators(
   for (const m of rows) {
     await lockOrganisation(tx, m.organisationId);
     if (m.role === 'ADMINISTRATOR' && user.status === 'ACTIVE') {
-      await ensureAnotherOrganisationAdministrator(tx, m.organisationId, user.id, m.organisation.name, `${what} ${displayName(user)}`);
+      await ensureAnotherOrganisationAdministrator(tx, m.organisationId, user.id, m.organisation.name, phrase(deed, { user: displayName(user) }));
     }
   }
   return rows;

@@ -7,7 +7,7 @@ import { changeOnce } from '../core/change-once.ts';
 import type { RightsDeps } from '../core/deps.ts';
 import { displayName, requireOrganisation, requireUser } from '../core/targets.ts';
 import { lockOrganisation } from '../core/transaction.ts';
-import { AppError } from '../errors.ts';
+import { AppError, phrase } from '../errors.ts';
 import { parseInput } from '../input.ts';
 import { membershipTarget, organisationRole } from './member-input.ts';
 
@@ -23,11 +23,11 @@ export async function addMember(deps: RightsDeps, actor: Actor, raw: z.input<typ
     await requireActor(tx, actor, 'member:add', { organisationId: org.id });
     const user = await requireUser(tx, me.environmentId, data.userId);
     if (user.status === 'REMOVED' || user.status === 'BLOCKED') {
-      throw new AppError('conflict', `${displayName(user)} is ${user.status.toLowerCase()}; unblock or invite them again first.`, {}, 'user');
+      throw new AppError('conflict', 'rights.member.inactive', { user: displayName(user), status: phrase(`status.${user.status}.lower`) }, 'user');
     }
     const existing = await tx.membership.findUnique({ where: { userId_organisationId: { userId: user.id, organisationId: org.id } } });
     if (existing) {
-      throw new AppError('already_exists', `${displayName(user)} is already a ${existing.role === 'ADMINISTRATOR' ? 'administrator' : 'member'} of ${org.name}. Use set role to change that.`, {}, 'user');
+      throw new AppError('already_exists', 'rights.member.already', { user: displayName(user), role: existing.role, organisation: org.name }, 'user');
     }
     await tx.membership.create({ data: { userId: user.id, organisationId: org.id, role: data.role } });
     await audit(tx, {

@@ -20,7 +20,7 @@ export async function createOrganisation(deps: RightsDeps, actor: Actor, raw: Cr
     const admin = await requireActor(tx, actor, 'organisation:create');
     const nameKey = nameKeyOf(data.name);
     const clash = await tx.organisation.findUnique({ where: { environmentId_nameKey: { environmentId: admin.environmentId, nameKey } }, select: { id: true } });
-    if (clash) throw new AppError('already_exists', `An organisation named "${data.name}" already exists in this environment. Choose another name.`, {}, 'name');
+    if (clash) throw new AppError('already_exists', 'rights.organisation.exists', { name: data.name }, 'name');
     const { name, ...details } = data;
     const org = await tx.organisation.create({
       data: { environmentId: admin.environmentId, name, nameKey, createdById: admin.id, ...details },

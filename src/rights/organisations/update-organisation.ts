@@ -28,7 +28,7 @@ export async function updateOrganisation(deps: RightsDeps, actor: Actor, raw: Up
     if (patch.name) {
       const nameKey = nameKeyOf(patch.name);
       const clash = await tx.organisation.findUnique({ where: { environmentId_nameKey: { environmentId: admin.environmentId, nameKey } }, select: { id: true } });
-      if (clash && clash.id !== organisationId) throw new AppError('already_exists', `An organisation named "${patch.name}" already exists. Choose another name.`, {}, 'name');
+      if (clash && clash.id !== organisationId) throw new AppError('already_exists', 'rights.organisation.exists', { name: patch.name }, 'name');
       patch.nameKey = nameKey;
     } else {
       delete patch.name;

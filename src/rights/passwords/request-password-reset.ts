@@ -5,6 +5,7 @@
 //   a newer request ends the older links;
 // - an invited user gets a fresh activation link instead (a resend: older links stop working, rule 6);
 // - blocked and removed users, and unknown addresses, get nothing.
+import { readerLocale } from '../../i18n/catalogue.ts';
 import { z } from 'zod';
 import { audit } from '../core/audit.ts';
 import { nowOf } from '../core/clock.ts';
@@ -37,7 +38,7 @@ export async function requestPasswordReset(deps: RightsDeps, raw: RequestPasswor
   return transaction(deps, async (tx) => {
     const user = await tx.user.findUnique({
       where: { email: email ?? '' },
-      select: { id: true, email: true, name: true, role: true, status: true, locale: true, environmentId: true },
+      select: { id: true, email: true, name: true, role: true, status: true, locale: true, environmentId: true, environment: { select: { locale: true } } },
     });
     if (!user || user.status === 'BLOCKED' || user.status === 'REMOVED') return 'nothing_sent';
     if (user.status === 'INVITED') return (await resendOwnInvitation(tx, deps, user)) ? 'activation_link_sent' : 'nothing_sent';
@@ -49,7 +50,8 @@ export async function requestPasswordReset(deps: RightsDeps, raw: RequestPasswor
       email: {
         to: user.email,
         template: 'password-reset',
-        locale: user.locale ?? data.locale,
+        // the person's own language, else their environment's
+        locale: readerLocale(user.environment, user),
         data: { link: `${deps.options.publicUrl}/password/reset?token=${token}`, expiresAt: expiresAt.toISOString() },
       },
     });

@@ -7,12 +7,12 @@ import { changeOnce } from '../core/change-once.ts';
 import type { RightsDeps } from '../core/deps.ts';
 import { displayName, requireUser } from '../core/targets.ts';
 import { lockEnvironment } from '../core/transaction.ts';
-import { AppError } from '../errors.ts';
-import { idSchema, parseInput } from '../input.ts';
+import { AppError, phrase } from '../errors.ts';
+import { idSchema, parseInput, issue } from '../input.ts';
 
 const input = z.object({
   userId: idSchema('rights.what.user'),
-  role: z.enum(['BASIC', 'ADVANCED', 'ADMINISTRATOR'], { error: 'Choose a role: basic, advanced or administrator.' }),
+  role: z.enum(['BASIC', 'ADVANCED', 'ADMINISTRATOR'], { error: issue('rights.user.chooseRole') }),
 });
 
 export async function setRole(deps: RightsDeps, actor: Actor, raw: z.input<typeof input>) {
@@ -24,13 +24,13 @@ export async function setRole(deps: RightsDeps, actor: Actor, raw: z.input<typeo
     await requireActor(tx, actor, 'user:set-role');
     const user = await requireUser(tx, admin.environmentId, data.userId);
     if (user.status === 'REMOVED') {
-      throw new AppError('conflict', `${displayName(user)} was removed from the environment; invite them again first.`, {}, 'user');
+      throw new AppError('conflict', 'rights.user.removedFirst', { user: displayName(user) }, 'user');
     }
     if (user.role === data.role) {
       return { user: { id: user.id, email: user.email, name: user.name, role: user.role }, previousRole: user.role, changed: false };
     }
     if (user.role === 'ADMINISTRATOR' && user.status === 'ACTIVE') {
-      await ensureAnotherActiveAdministrator(tx, admin.environmentId, user.id, `change the role of ${displayName(user)}`);
+      await ensureAnotherActiveAdministrator(tx, admin.environmentId, user.id, phrase('rights.deed.changeRole', { user: displayName(user) }));
     }
     await tx.user.update({ where: { id: user.id }, data: { role: data.role } });
     await audit(tx, {
