@@ -132,6 +132,9 @@ export const rightsMessages = defineMessages(
 
     // Invitations
     'rights.invite.organisationTwice': 'Each organisation can be chosen once.',
+    'rights.invite.pickOrganisations': 'Pick organisations from the list.',
+    'rights.invite.linkDays': 'A link works for 1 to 30 days.',
+    'rights.api.badOrganisation': 'organisationId must be an organisation id.',
     'rights.invite.tooManyOrganisations': 'Choose at most 50 organisations; add the rest after activation.',
     'rights.invite.cannot': '{email} cannot be invited to this environment. Check the address, or ask the person for another one.',
     'rights.invite.alreadyInvited': '{email} is already invited. Use resend to send a new link.',
@@ -309,6 +312,9 @@ export const rightsMessages = defineMessages(
     'rights.organisationAdministrator.last': '{deed} kan niet: deze persoon is de enige actieve organisatiebeheerder van {organisation}. Maak eerst een ander actief lid organisatiebeheerder.',
 
     'rights.invite.organisationTwice': 'Elke organisatie kan maar één keer gekozen worden.',
+    'rights.invite.pickOrganisations': 'Kies organisaties uit de lijst.',
+    'rights.invite.linkDays': 'Een link werkt 1 tot 30 dagen.',
+    'rights.api.badOrganisation': 'organisationId moet een organisatie-id zijn.',
     'rights.invite.tooManyOrganisations': 'Kies hoogstens 50 organisaties; voeg de rest na de activering toe.',
     'rights.invite.cannot': '{email} kan niet voor deze omgeving worden uitgenodigd. Controleer het adres, of vraag de persoon om een ander adres.',
     'rights.invite.alreadyInvited': '{email} is al uitgenodigd. Gebruik resend om een nieuwe link te sturen.',

@@ -16,7 +16,7 @@ const input = z.object({
   /** a user id or an email address */
   user: z.string({ error: issue('rights.api.sayUser') }).min(1).max(320),
   action: z.enum(allActions as [Action, ...Action[]], { error: issue('rights.api.unknownAction', { actions: allActions.join(', ') }) }),
-  organisationId: z.string().regex(uuid, 'organisationId must be an organisation id.').optional(),
+  organisationId: z.string().regex(uuid, issue('rights.api.badOrganisation')).optional(),
 });
 
 export type AuthorizeInput = z.input<typeof input>;

@@ -18,14 +18,14 @@ const input = z.object({
   organisations: z
     .array(
       z.object({
-        organisationId: z.string().uuid('Pick organisations from the list.'),
+        organisationId: z.string().uuid(issue('rights.invite.pickOrganisations')),
         role: z.enum(['MEMBER', 'ADMINISTRATOR']).default('MEMBER'),
       }),
     )
     .max(50, issue('rights.invite.tooManyOrganisations'))
     .default([]),
   /** days the link works; default from the options (7 days) */
-  expiresInDays: z.number().int().min(1, 'A link works for 1 to 30 days.').max(30, 'A link works for 1 to 30 days.').optional(),
+  expiresInDays: z.number().int().min(1, issue('rights.invite.linkDays')).max(30, issue('rights.invite.linkDays')).optional(),
 });
 
 export type InviteUserInput = z.input<typeof input>;
