@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/rights/index.ts';
 import { fieldError, isFormProblem, pageStatus, refusalMessage } from '../../src/web/errors.ts';
+import { TooManyAttempts } from '../../src/web/account/rate-limits.ts';
+import { tooMany } from '../../src/web/account/respond.ts';
 
 describe('web error translation', () => {
   it('gives each rights error code its HTTP status', () => {
@@ -37,5 +39,14 @@ describe('web error translation', () => {
     expect(said('rights.registration.invalid')[1]).toMatch(/ongeldig.*hele link/);
     // three problems, three different Dutch sentences
     expect(new Set([said('rights.registration.used')[1], said('rights.registration.expired')[1], said('rights.registration.invalid')[1]]).size).toBe(3);
+  });
+});
+
+describe('too many attempts', () => {
+  it('says the minutes to wait with the plural rules of each language', () => {
+    expect(tooMany('en', new TooManyAttempts(45))).toBe('Too many attempts. Wait 1 minute and try again.');
+    expect(tooMany('en', new TooManyAttempts(150))).toBe('Too many attempts. Wait 3 minutes and try again.');
+    expect(tooMany('nl', new TooManyAttempts(60))).toBe('Te veel pogingen. Wacht 1 minuut en probeer het opnieuw.');
+    expect(tooMany('nl', new TooManyAttempts(121))).toBe('Te veel pogingen. Wacht 3 minuten en probeer het opnieuw.');
   });
 });
