@@ -1,6 +1,7 @@
 // A message that keeps failing is reported to its environment's administrators instead of
 // disappearing: in Slack (notification channel, or a DM to each administrator) when the failed
 // message was an email and Slack works, otherwise by email to the administrators.
+import { readerLocale } from '../i18n/catalogue.ts';
 import type { DeliveryFailure } from '../messages/index.ts';
 import { enqueue, notifyAdministrators, type Tx } from '../rights/index.ts';
 import type { ClaimedMessage } from './store.ts';
@@ -33,12 +34,12 @@ export async function reportFailure(tx: Tx, m: ClaimedMessage, error: string, op
   const env = await tx.environment.findUnique({ where: { id: m.environmentId }, select: { locale: true } });
   const admins = await tx.user.findMany({
     where: { environmentId: m.environmentId, role: 'ADMINISTRATOR', status: 'ACTIVE', email: { not: recipient } },
-    select: { email: true },
+    select: { email: true, locale: true },
     take: 50,
   });
   for (const a of admins) {
     await enqueue(tx, m.environmentId, `${eventKey}:email:${a.email}`, {
-      email: { to: a.email, template: 'delivery-failed', locale: env?.locale ?? 'en', data },
+      email: { to: a.email, template: 'delivery-failed', locale: readerLocale(env, a), data },
     });
   }
 }

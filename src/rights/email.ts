@@ -1,6 +1,7 @@
 // Email addresses as the product stores them: trimmed, lower-case, IDN domain in ASCII (punycode).
 import { domainToASCII } from 'node:url';
 import { z } from 'zod';
+import { issue } from './input.ts';
 import { AppError } from './errors.ts';
 
 // One label: letters, digits, hyphens inside; the whole domain at most 253 characters.
@@ -35,10 +36,10 @@ export function normaliseEmail(raw: string): string | null {
 export const domainOf = (email: string): string => email.slice(email.lastIndexOf('@') + 1);
 
 /** zod schema: a normalised email, with a message that says what to type. */
-export const emailSchema = z.string({ error: 'Enter an email address.' }).transform((raw, ctx) => {
+export const emailSchema = z.string({ error: issue('rights.input.email') }).transform((raw, ctx) => {
   const email = normaliseEmail(raw);
   if (!email) {
-    ctx.addIssue({ code: 'custom', message: 'Enter a valid email address, such as name@company.nl.' });
+    ctx.addIssue({ code: 'custom', message: issue('rights.input.email') });
     return z.NEVER;
   }
   return email;
@@ -46,7 +47,7 @@ export const emailSchema = z.string({ error: 'Enter an email address.' }).transf
 
 export function requireEmail(raw: string, field = 'email'): string {
   const email = normaliseEmail(raw);
-  if (!email) throw new AppError('invalid_input', `"${truncate(raw)}" is not a valid email address. Use one such as name@company.nl.`, field);
+  if (!email) throw new AppError('invalid_input', 'rights.input.emailGiven', { typed: truncate(raw) }, field);
   return email;
 }
 

@@ -61,18 +61,17 @@ function madeFromPersonalWords(password: string, words: string[]): boolean {
 /** Throws a weak_password AppError saying how to make it stronger. `personal`: the address and name. */
 export async function checkPasswordStrength(password: string, personal: string[] = []): Promise<void> {
   if (typeof password !== 'string' || password.length < MIN_PASSWORD) {
-    throw new AppError('weak_password', `Choose a password of at least ${MIN_PASSWORD} characters.`, 'password');
+    throw new AppError('weak_password', 'rights.password.tooShort', { min: MIN_PASSWORD }, 'password');
   }
   if (password.length > MAX_PASSWORD) {
-    throw new AppError('weak_password', `Choose a password of at most ${MAX_PASSWORD} characters.`, 'password');
+    throw new AppError('weak_password', 'rights.password.tooLong', { max: MAX_PASSWORD }, 'password');
   }
   const words = personalWords(personal);
   if (madeFromPersonalWords(password, words)) {
-    throw new AppError('weak_password', 'This password is made from your email address or your name, which others can guess. Try a passphrase of a few unrelated words.', 'password');
+    throw new AppError('weak_password', 'rights.password.personal', {}, 'password');
   }
   const result = (await load()).check(password, words);
   if (result.score < 3) {
-    const hint = result.feedback.warning || result.feedback.suggestions[0] || 'Add more words or characters.';
-    throw new AppError('weak_password', `This password is too easy to guess. ${hint} Try a longer passphrase of a few unrelated words.`, 'password');
+    throw new AppError('weak_password', 'rights.password.guessable', {}, 'password');
   }
 }

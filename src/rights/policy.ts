@@ -1,4 +1,5 @@
 // Who may do what, as pure functions of the acting user's state. Rules 1-3 and 9 of docs/rules.md.
+import type { MessageKey } from '../i18n/catalogue.ts';
 import type { EnvironmentRole, OrganisationRole, UserStatus } from '../generated/prisma/enums.ts';
 
 /** Changes and reads inside an environment, decided by the environment role alone (rule 1). */
@@ -37,29 +38,6 @@ export type Action = EnvironmentAction | MemberAction | DocumentAction | Directo
 
 export const allActions: readonly Action[] = [...environmentActions, ...memberActions, ...documentActions, ...directoryActions, ...accountActions];
 
-/** What an action does, as the end of "You may not ...": the sentence a refused person reads. */
-export const actionWording: Record<Action, string> = {
-  'user:invite': 'invite users',
-  'user:set-role': 'change environment roles',
-  'user:block': 'block users',
-  'user:unblock': 'unblock users',
-  'user:remove': 'remove users',
-  'invitation:resend': 'resend invitations',
-  'invitation:revoke': 'revoke invitations',
-  'organisation:create': 'create organisations',
-  'organisation:update': "edit an organisation's details",
-  'environment:configure': 'change the environment settings',
-  'audit:read': 'read the audit trail',
-  'member:add': 'add members to this organisation',
-  'member:set-role': "change members' roles in this organisation",
-  'member:remove': 'remove members from this organisation',
-  'member:list': "see this organisation's members",
-  'document:view': "view this organisation's documents",
-  'document:create': 'create documents for this organisation',
-  'document:send': "send this organisation's documents",
-  'directory:read': 'look up other users and organisations',
-  'account:update': 'change your account',
-};
 
 export interface Subject {
   status: UserStatus;
@@ -68,22 +46,25 @@ export interface Subject {
 
 export interface Decision {
   allowed: boolean;
+  /** in English, for the rights API and the audit trail */
   reason: string;
+  /** a refusal's reason in the message catalogue, for the person refused */
+  reasonKey?: Extract<MessageKey, `rights.reason.${string}`>;
 }
 
 const allow = (reason: string): Decision => ({ allowed: true, reason });
-const deny = (reason: string): Decision => ({ allowed: false, reason });
+const deny = (reason: string, reasonKey?: Decision['reasonKey']): Decision => ({ allowed: false, reason, reasonKey });
 
 function statusDenial(subject: Subject): Decision | null {
   switch (subject.status) {
     case 'ACTIVE':
       return null;
     case 'INVITED':
-      return deny('the user has not activated their account yet');
+      return deny('the user has not activated their account yet', 'rights.reason.notActivated');
     case 'BLOCKED':
-      return deny('the user is blocked');
+      return deny('the user is blocked', 'rights.reason.blocked');
     case 'REMOVED':
-      return deny('the user was removed from the environment');
+      return deny('the user was removed from the environment', 'rights.reason.removed');
   }
 }
 
@@ -97,20 +78,20 @@ export function decide(subject: Subject, action: Action, membership?: Organisati
   if ((environmentActions as readonly string[]).includes(action)) {
     return subject.role === 'ADMINISTRATOR'
       ? allow('environment administrator')
-      : deny('only an environment administrator may do this');
+      : deny('only an environment administrator may do this', 'rights.reason.administratorOnly');
   }
   if ((memberActions as readonly string[]).includes(action)) {
     if (subject.role === 'ADMINISTRATOR') return allow('environment administrator');
     if (membership === 'ADMINISTRATOR') return allow('organisation administrator');
-    return deny('only an administrator of this organisation or of the environment may manage its members');
+    return deny('only an administrator of this organisation or of the environment may manage its members', 'rights.reason.organisationAdministratorOnly');
   }
   if ((documentActions as readonly string[]).includes(action)) {
     if (membership === 'ADMINISTRATOR' || membership === 'MEMBER') return allow(`member of the organisation (${membership.toLowerCase()})`);
-    return deny('only members of the organisation may work with its documents');
+    return deny('only members of the organisation may work with its documents', 'rights.reason.membersOnly');
   }
   if (action === 'directory:read') {
     return subject.role === 'BASIC'
-      ? deny('basic users may only see their own account')
+      ? deny('basic users may only see their own account', 'rights.reason.basicOwnAccount')
       : allow(subject.role === 'ADMINISTRATOR' ? 'environment administrator' : 'advanced user');
   }
   if (action === 'account:update') return allow('their own account');
@@ -139,5 +120,5 @@ export const organisationReach = (subject: Subject): 'all' | 'own' | 'none' =>
 export function decideNotificationButtons(subject: Subject): Decision {
   const denied = statusDenial(subject);
   if (denied) return denied;
-  return subject.role === 'ADMINISTRATOR' ? allow('environment administrator') : deny('only an environment administrator acts on notifications');
+  return subject.role === 'ADMINISTRATOR' ? allow('environment administrator') : deny('only an environment administrator acts on notifications', 'rights.reason.notificationsAdministratorOnly');
 }

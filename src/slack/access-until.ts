@@ -19,7 +19,7 @@ export function takeUntil(args: string[]): { args: string[]; until: string | nul
       continue;
     }
     const value = m[1] ?? args[++i];
-    if (!value) throw new AppError('invalid_input', t('en', 'access.command.untilMissing'), 'until');
+    if (!value) throw new AppError('invalid_input', 'access.command.untilMissing', {}, 'until');
     until = value;
   }
   return { args: rest, until };

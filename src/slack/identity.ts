@@ -52,7 +52,7 @@ export class Identity {
   /** The environment a workspace is bound to; refuses an unbound one (the guard answers those first). */
   private async workspaceEnvironment(teamId: string | undefined): Promise<string> {
     const env = teamId ? await this.environmentOf(teamId) : null;
-    if (!env) throw new AppError('forbidden', 'This Slack workspace is not connected to an eConnect environment. An administrator connects it with "Add to Slack" on the eConnect account page.');
+    if (!env) throw new AppError('forbidden', 'rights.slack.workspaceNotConnected');
     return env;
   }
 
@@ -63,17 +63,16 @@ export class Identity {
     const workspace = this.mode === 'distribution' ? await this.workspaceEnvironment(teamId) : teamId ? await this.environmentOf(teamId) : null;
     const email = await this.emailOf(client, slackUserId, teamId);
     if (!email) {
-      throw new AppError('not_authenticated', 'Your Slack account has no verified email address, so eConnect cannot tell who you are. Confirm your email in Slack, or ask a workspace admin.');
+      throw new AppError('not_authenticated', 'rights.slack.noVerifiedEmail');
     }
     const user = await findUserByEmail(this.deps, email);
     if (!user || user.status === 'REMOVED') {
-      throw new AppError('not_authenticated', `No eConnect user has the address ${email}. Ask an administrator of your environment to invite you.`);
+      throw new AppError('not_authenticated', 'rights.slack.noUser', { email });
     }
-    if (user.status === 'BLOCKED') throw new AppError('forbidden', 'Your eConnect account is blocked. Ask an administrator of your environment to unblock you.');
-    if (user.status === 'INVITED') throw new AppError('forbidden', 'You have not activated your eConnect account yet. Use the link in your invitation email, or ask an administrator to resend it.');
+    if (user.status === 'BLOCKED') throw new AppError('forbidden', 'rights.slack.blocked');
+    if (user.status === 'INVITED') throw new AppError('forbidden', 'rights.slack.notActivated');
     if (workspace && user.environmentId !== workspace) {
-      const how = this.mode === 'distribution' ? 'an administrator connects it with "Add to Slack" on the eConnect account page' : 'ask an administrator of your environment which one';
-      throw new AppError('forbidden', `Your eConnect account (${email}) belongs to another environment than the one this Slack workspace is connected to, so nothing was done. Use the Slack workspace your own environment connected (${how}).`);
+      throw new AppError('forbidden', 'rights.slack.wrongWorkspace', { email, mode: this.mode });
     }
     // Remember the Slack account, so notifications can reach this person by direct message. With a
     // single workspace, the first command of an active Administrator binds it to their environment.

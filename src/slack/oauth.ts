@@ -138,7 +138,7 @@ export function createSlackOAuth(o: SlackOAuthOptions): SlackOAuth {
 async function checkAdministrator(deps: RightsDeps, actor: Actor, environmentId: string) {
   const user = await deps.prisma.user.findUnique({ where: { id: actor.userId }, select: { role: true, status: true, environmentId: true } });
   if (user?.status !== 'ACTIVE' || user.role !== 'ADMINISTRATOR' || user.environmentId !== environmentId) {
-    throw new AppError('forbidden', 'Only an administrator of this environment can disconnect its Slack workspace.');
+    throw new AppError('forbidden', 'rights.slack.administratorsDisconnect');
   }
 }
 

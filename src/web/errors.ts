@@ -1,8 +1,9 @@
 // The one place where the web pages turn a failure into an answer: the HTTP status of each rights
-// error code, the field a form problem belongs to with its message in the page's language, the words
-// of a refusal, and the last answer for anything unexpected. The pages only choose their words.
+// error code, the field a form problem belongs to with its message in the page's language (the rights
+// service's message, said in that language), and the last answer for anything unexpected.
 // (The rights API answers in JSON and has its own translation, in rights-api.ts.)
 import type { NextFunction, Request, Response } from 'express';
+import { t } from '../i18n/catalogue.ts';
 import type { AppError, ErrorCode } from '../rights/index.ts';
 import type { FieldError } from './form.ts';
 import { pickLocale, type Locale } from './i18n.ts';
@@ -40,43 +41,17 @@ export const pageStatus = (err: AppError): number => STATUS[err.code];
 /** Problems the person fixes in the form they just sent, which is shown again with what they typed. */
 export const isFormProblem = (err: AppError): boolean => err.code === 'invalid_input' || err.code === 'weak_password';
 
-/** A page's words for problems with its form's fields, in one language. */
-export interface FieldWords {
-  weakPassword?: string;
-  missingPassword?: string;
-  badName?: string;
-  badEmail?: string;
-  /** the company (environment) name */
-  badEnvironmentName?: string;
-  /** the current password, when changing it */
-  wrongCurrentPassword?: string;
-}
-
 /**
- * The field to mark and what to say there: the page's words for that field in the page's language,
- * else the rights service's own message (English, and the most specific; English pages use it).
+ * The field to mark and what to say there, in the page's language: the rights service's own message,
+ * which says exactly what is wrong.
  */
-export function fieldError(locale: Locale, err: AppError, words: Partial<Record<Locale, FieldWords>>): FieldError {
+export function fieldError(locale: Locale, err: AppError): FieldError {
   const field = err.code === 'weak_password' ? 'password' : err.field;
-  const w = words[locale] ?? {};
-  const translated =
-    field === 'password' ? (err.code === 'weak_password' ? w.weakPassword : w.missingPassword)
-    : field === 'name' ? w.badName
-    : field === 'email' ? w.badEmail
-    : field === 'environmentName' ? w.badEnvironmentName
-    : field === 'current' ? w.wrongCurrentPassword
-    : undefined;
-  return { field, message: translated ?? err.userMessage };
+  return { field, message: err.messageIn(locale) };
 }
 
-/** A page's words for refusals that are not about one field, in one language: by error code, else `otherwise`. */
-export type RefusalWords = Partial<Record<ErrorCode, string>> & { otherwise: string };
-
-/** What a refusal says: the page's words in its language, else the rights service's own message. */
-export function refusalMessage(locale: Locale, err: AppError, words: Partial<Record<Locale, RefusalWords>>): string {
-  const w = words[locale];
-  return w ? (w[err.code] ?? w.otherwise) : err.userMessage;
-}
+/** What a refusal says, in the page's language. */
+export const refusalMessage = (locale: Locale, err: AppError): string => err.messageIn(locale);
 
 /** The rights API answers in JSON, also when nothing answered or something failed. */
 const isApi = (req: Request) => req.path.startsWith('/api/');
@@ -84,7 +59,7 @@ const isApi = (req: Request) => req.path.startsWith('/api/');
 /** An address nothing answered: a page in the visitor's language with ways on (JSON for the API). */
 export function notFound(req: Request, res: Response): void {
   if (isApi(req)) {
-    res.status(404).json({ error: 'not_found', message: 'There is no such endpoint. See the README\'s "Rights API" section.' });
+    res.status(404).json({ error: 'not_found', message: t('en', 'rights.api.noEndpoint') });
     return;
   }
   res.status(404).setHeader('cache-control', 'no-store');
@@ -104,5 +79,6 @@ export function unexpectedError(err: unknown, req: Request, res: Response, _next
     res.type('html').send(errorPage(pickLocale(req)));
     return;
   }
-  res.status(status).type('text/plain').send(status === 413 ? 'Request too large' : status >= 500 ? 'Something went wrong on our side. Try again in a moment.' : 'Bad request');
+  const locale = pickLocale(req);
+  res.status(status).type('text/plain').send(t(locale, status === 413 ? 'web.site.tooLarge' : status >= 500 ? 'web.site.failed' : 'web.site.badRequest'));
 }

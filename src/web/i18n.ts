@@ -1,8 +1,10 @@
-// Dutch and English. The page language comes from ?lang=, then a cookie, then Accept-Language.
+// Whose language a page is in. Before login: ?lang=, then the `lang` cookie, then the browser's
+// Accept-Language. Once logged in: ?lang= (the switch on the page), else the person's own language,
+// else their environment's (readerLocale); the words themselves are in the catalogue (src/i18n).
 import type { Request } from 'express';
-import type { Locale } from '../i18n/labels.ts';
+import { isLocale, type Locale, readerLocale } from '../i18n/catalogue.ts';
 
-export { locales, type Locale } from '../i18n/labels.ts';
+export { locales, type Locale } from '../i18n/catalogue.ts';
 
 export function pickLocale(req: Request, fallback?: string): Locale {
   const q = typeof req.query.lang === 'string' ? req.query.lang : undefined;
@@ -16,6 +18,9 @@ export function pickLocale(req: Request, fallback?: string): Locale {
   return accept === 'nl' ? 'nl' : 'en';
 }
 
-/** A dictionary per page: `t(locale, dict)` picks the strings for the locale. */
-export type Dict<K extends string> = Record<Locale, Record<K, string>>;
-export const t = <K extends string>(locale: Locale, dict: Dict<K>) => dict[locale];
+/** A logged-in person's page: the switch's ?lang= for this page, else their language, else their environment's. */
+export function personLocale(req: Request, person: { locale: string | null; environmentLocale: string }): Locale {
+  const q = req.query.lang;
+  if (isLocale(q)) return q;
+  return readerLocale({ locale: person.environmentLocale }, person);
+}

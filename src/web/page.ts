@@ -2,6 +2,7 @@
 // the product's name (to the start page) and the language switch, one main landmark with the page's
 // single h1, in the page's language.
 import { html, raw, type Html } from './html.ts';
+import { t } from '../i18n/catalogue.ts';
 import type { Locale } from './i18n.ts';
 
 const css = `
@@ -24,8 +25,6 @@ dl.facts{display:grid;grid-template-columns:minmax(8rem,auto) 1fr;gap:.4rem 1rem
 ol.steps{padding-left:1.25rem}ol.steps li{margin:0 0 .75rem}.status{display:inline-block;font-size:.85rem;padding:0 .4rem;border-radius:4px;border:1px solid #505a64;margin-left:.25rem}
 .status.done{border-color:#256029;color:#256029}.ways{display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;padding:0;list-style:none}code{background:#eef0f3;padding:0 .25rem;border-radius:4px}`;
 
-const LANGUAGE_NAME: Record<Locale, string> = { en: 'English', nl: 'Nederlands' };
-const SWITCH_LABEL: Record<Locale, string> = { en: 'Language', nl: 'Taal' };
 
 /** A path with `lang` set (any earlier lang dropped), for links that keep or change the language. */
 export function withLang(path: string, locale: Locale): string {
@@ -52,7 +51,7 @@ export function page(opts: PageOptions): string {
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${opts.title} · eConnect</title><style>${raw(css)}</style></head>
 <body><header><a class="brand" href="${withLang('/', opts.locale)}">eConnect</a>
-<nav aria-label="${SWITCH_LABEL[opts.locale]}">${opts.banner ?? ''}<a href="${switchTo}" lang="${other}" hreflang="${other}">${LANGUAGE_NAME[other]}</a></nav></header>
+<nav aria-label="${t(opts.locale, 'web.page.languageSwitch')}">${opts.banner ?? ''}<a href="${switchTo}" lang="${other}" hreflang="${other}">${t(other, 'web.page.languageName')}</a></nav></header>
 <main><h1>${opts.title}</h1>${opts.body}</main></body></html>`.value}`;
 }
 

@@ -3,8 +3,6 @@
 import { Router, type Request, type Response } from 'express';
 import { AppError, authenticateApiToken, authorize, isAppError, type RightsDeps } from '../rights/index.ts';
 
-const NO_TOKEN =
-  'Send an API token of your environment as "Authorization: Bearer <token>". An administrator creates one with the api-token subcommand in Slack.';
 
 /**
  * The one place where the API turns a failure into its JSON answer: a missing or unknown token is 401,
@@ -27,7 +25,7 @@ export function rightsApiRouter(deps: RightsDeps): Router {
     try {
       const token = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
       const caller = await authenticateApiToken(deps, token);
-      if (!caller) throw new AppError('not_authenticated', NO_TOKEN);
+      if (!caller) throw new AppError('not_authenticated', 'rights.api.noToken');
       const result = await authorize(
         deps,
         {

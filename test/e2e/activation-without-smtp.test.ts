@@ -50,7 +50,7 @@ it('writes the invitation to ./data/mail, logs its link, and the link activates 
   const form = await fetch(link!, { headers: { 'accept-language': 'en' } });
   jar.take(form);
   const html = await form.text();
-  expect(html).toContain('Ada Admin invited you to the eConnect environment “Newcomer” as Basic user.');
+  expect(html).toContain('Ada Admin invited you to the eConnect environment “Newcomer” as a Basic user.');
   const done = await fetch(`${baseUrl}/activate`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header() },

@@ -46,14 +46,14 @@ describe('activation', () => {
     const email = nextEmail('eva');
     const { userId, link, mail } = await invite(email, { role: 'ADVANCED', organisations: [{ organisationId: sales.id }] });
     expect(mail.subject).toBe('Ada Admin invited you to Acme on eConnect');
-    expect(mail.text).toContain('as Advanced user');
+    expect(mail.text).toContain('as an Advanced user');
     expect(mail.text).toContain('you join: Acme Sales');
     expect(mail.messageId).toMatch(/^<[0-9a-f-]{36}@rights\.acme\.test>$/);
 
     const { context, page } = await openPage(browser, { phone: true });
     await page.goto(link);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Activate your account');
-    await expect(page.locator('main').textContent()).resolves.toContain('Ada Admin invited you to the eConnect environment “Acme” as Advanced user.');
+    await expect(page.locator('main').textContent()).resolves.toContain('Ada Admin invited you to the eConnect environment “Acme” as an Advanced user.');
 
     // a weak password is refused with a reason, and nothing changes
     await page.getByLabel('Your name').fill('Eva Jansen');
@@ -80,7 +80,7 @@ describe('activation', () => {
     await page.keyboard.type(STRONG);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Your account is active' }).waitFor();
-    await expect(page.locator('main').textContent()).resolves.toContain('Welcome, Eva Jansen. You are now Advanced user in Acme.');
+    await expect(page.locator('main').textContent()).resolves.toContain('Welcome, Eva Jansen. You are now an Advanced user in Acme.');
     await context.close();
 
     const user = await w.db.prisma.user.findUniqueOrThrow({ where: { id: userId }, include: { memberships: true } });
@@ -110,7 +110,7 @@ describe('activation', () => {
     const { context, page } = await openPage(browser, { locale: 'en-GB' });
     await page.goto(findLink(mail, `${w.baseUrl}/activate?token=`));
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
-    await expect(page.locator('main').textContent()).resolves.toContain('heeft je uitgenodigd voor de eConnect-omgeving “Bakkerij Zon” als Basisgebruiker.');
+    await expect(page.locator('main').textContent()).resolves.toContain('heeft je uitgenodigd voor de eConnect-omgeving “Bakkerij Zon” als basisgebruiker.');
     // the person may switch to English and back
     await page.getByRole('link', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Activate your account' }).waitFor();

@@ -112,7 +112,7 @@ describe.each(kinds)('administrators nobody can reach in Slack, on %s', (kind) =
 
   it('an auto-join is emailed to the administrators at once, the person is told so, and the Slack message whose email went first is dropped', async () => {
     const welcome = await register(`zoe@${a.domain}`, 'Zoe Zeeman');
-    expect(welcome).toMatch(/You joined the environment Acme through your email domain, as Basic user without organisations\. Its administrators have been told by email/);
+    expect(welcome).toMatch(/You joined the environment Acme through your email domain, as a Basic user without organisations\. Its administrators have been told by email/);
     const mail = await smtp.waitFor((m) => m.to.includes(a.users.admin.email) && /Zoe Zeeman/.test(m.subject));
     expect(mail[0]!.text).toMatch(/Zoe Zeeman \(zoe@acme-[a-z0-9]+\.test\) joined the environment Acme through its mail domain/);
     expect(mail[0]!.text).toMatch(/\/econnect notify-here/);

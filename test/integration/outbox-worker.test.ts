@@ -83,7 +83,7 @@ describe(`outbox worker (${backend})`, () => {
     const got = await smtp.waitForMessageTo(`eva@${domain}`);
     expect(got.messageId).toBe(`<${row.id}@rights.example.test>`);
     expect(got.subject).toBe(`Anna Admin invited you to Env ${domain} on eConnect`);
-    expect(got.text).toContain('as Advanced user');
+    expect(got.text).toContain('as an Advanced user');
     const link = findLink(got, 'https://rights.example.test/activate?token=');
     expect(got.html).toContain(`href="${link}"`);
     expect(got.parsed.from?.text).toContain('no-reply@rights.example.test');
@@ -102,7 +102,7 @@ describe(`outbox worker (${backend})`, () => {
     await drain(worker());
     const got = await smtp.waitForMessageTo(`piet@${domain}`);
     expect(got.subject).toBe('Anna Admin heeft je uitgenodigd voor Bakkerij <De "Zon"> in eConnect');
-    expect(got.text).toContain('als Basisgebruiker');
+    expect(got.text).toContain('als basisgebruiker');
     expect(got.html).toContain('Bakkerij &lt;De &quot;Zon&quot;&gt;');
     expect(got.html).not.toContain('<De "Zon">');
   });
@@ -210,7 +210,7 @@ describe(`outbox worker (${backend})`, () => {
     await drain(w);
     const report = await smtp.waitForMessageTo(adminEmail);
     expect(report.subject).toBe('eConnect could not deliver a Slack notification');
-    expect(report.text).toContain('to CGONE01 after 1 attempts');
+    expect(report.text).toContain('to CGONE01 after 1 attempt.');
     expect(report.text).toContain('channel_not_found');
   });
 

@@ -69,7 +69,7 @@ describe('account pages behind https', () => {
       });
     const login = await post('/login', { email, password: strongPassword });
     expect(login.status).toBe(303);
-    expect(login.headers.get('location')).toBe('/account?lang=en');
+    expect(login.headers.get('location')).toBe('/account');
     cookies.take(login);
     const session = cookies.raw.find((c) => c.startsWith('__Host-ec_session='))!;
     expect(session).toMatch(/; Path=\//);

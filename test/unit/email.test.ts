@@ -1,4 +1,5 @@
 // Email addresses as stored: trimmed, lower-case, IDN domain in punycode; everything else refused.
+import { issueText } from '../../src/rights/input.ts';
 import { describe, expect, it } from 'vitest';
 import { domainOf, emailSchema, normaliseDomain, normaliseEmail, requireEmail } from '../../src/rights/email.ts';
 import { AppError } from '../../src/rights/errors.ts';
@@ -98,7 +99,8 @@ describe('email normalisation', () => {
   it('emailSchema gives a message that says what to type', () => {
     const r = emailSchema.safeParse('nope');
     expect(r.success).toBe(false);
-    expect(r.error?.issues[0]?.message).toMatch(/valid email address/);
+    expect(issueText(r.error!.issues[0]!.message)).toMatch(/valid email address/);
+    expect(issueText(r.error!.issues[0]!.message, 'nl')).toMatch(/geldig e-mailadres/);
     expect(emailSchema.parse(' Anna@Bücher.de ')).toBe('anna@xn--bcher-kva.de');
   });
 });

@@ -4,7 +4,17 @@ import { z } from 'zod';
 import { AppError } from '../../src/rights/errors.ts';
 import { idSchema, nameText, optionalText, parseInput } from '../../src/rights/input.ts';
 
-const name = nameText('a name', 20);
+const name = nameText('rights.what.yourName', 20);
+
+/** What parseInput says about `value`, in English (or `locale`). */
+function said(value: unknown, locale: 'en' | 'nl' = 'en'): string | undefined {
+  try {
+    parseInput(name, value);
+    return undefined;
+  } catch (e) {
+    return (e as AppError).messageIn(locale);
+  }
+}
 
 describe('input text', () => {
   it('trims, folds whitespace and composes to NFC', () => {
@@ -14,7 +24,8 @@ describe('input text', () => {
 
   it('counts characters, not UTF-16 units', () => {
     expect(name.parse('😀'.repeat(20))).toBe('😀'.repeat(20));
-    expect(name.safeParse('😀'.repeat(21)).error?.issues[0]?.message).toBe('A name can be at most 20 characters.');
+    expect(said('😀'.repeat(21))).toBe('Your name can be at most 20 characters.');
+    expect(said('😀'.repeat(21), 'nl')).toBe('Je naam mag hoogstens 20 tekens lang zijn.');
     expect(name.safeParse('a'.repeat(21)).success).toBe(false);
   });
 
@@ -35,13 +46,13 @@ describe('input text', () => {
     ['unassigned', 'a\u0378b'],
     ['tag character', 'a\u{E0041}b'],
   ])('refuses %s', (_what, text) => {
-    const r = name.safeParse(text);
-    expect(r.success).toBe(false);
-    expect(r.error!.issues.map((i) => i.message)).toContain('A name contains control or invisible characters; type it again without them.');
+    expect(name.safeParse(text).success).toBe(false);
+    expect(said(text)).toBe('Your name contains control or invisible characters; type it again without them.');
   });
 
   it('refuses empty and blank names, and non-strings', () => {
-    for (const v of ['', '   ', '\n\t']) expect(name.safeParse(v).error?.issues[0]?.message).toBe('Enter a name.');
+    for (const v of ['', '   ', '\n\t']) expect(said(v)).toBe('Enter your name.');
+    expect(said('', 'nl')).toBe('Vul je naam in.');
     expect(name.safeParse(42).success).toBe(false);
     expect(name.safeParse(undefined).success).toBe(false);
   });
@@ -51,7 +62,7 @@ describe('input text', () => {
   });
 
   it('optional text turns blank into null and still refuses hostile characters', () => {
-    const s = optionalText('the city', 10);
+    const s = optionalText('rights.what.city', 10);
     expect(s.parse('  ')).toBeNull();
     expect(s.parse(undefined)).toBeUndefined();
     expect(s.parse(null)).toBeNull();
@@ -60,8 +71,8 @@ describe('input text', () => {
   });
 
   it('ids must be UUIDs', () => {
-    expect(idSchema('a user').safeParse("1' OR '1'='1").success).toBe(false);
-    expect(idSchema('a user').safeParse('0b8a3f8e-2a8f-4c1e-9d5b-6f1a2b3c4d5e').success).toBe(true);
+    expect(idSchema('rights.what.user').safeParse("1' OR '1'='1").success).toBe(false);
+    expect(idSchema('rights.what.user').safeParse('0b8a3f8e-2a8f-4c1e-9d5b-6f1a2b3c4d5e').success).toBe(true);
   });
 
   it('parseInput throws an AppError invalid_input naming the first bad field', () => {

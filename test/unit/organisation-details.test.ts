@@ -1,6 +1,7 @@
 // An organisation's details as the e-invoicing network needs them.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { issueText } from '../../src/rights/input.ts';
 import { checkPostalCode, detailsShape, nameKeyOf, organisationName } from '../../src/rights/organisations/organisation-details.ts';
 
 const details = z.object(detailsShape);
@@ -8,7 +9,9 @@ const ok = (v: Record<string, unknown>) => details.parse(v);
 const problem = (v: Record<string, unknown>) => {
   const r = details.safeParse(v);
   expect(r.success).toBe(false);
-  return r.error!.issues[0]!;
+  // as a person reads it
+  const issue = r.error!.issues[0]!;
+  return { ...issue, message: issueText(issue.message) };
 };
 
 describe('organisation details', () => {
@@ -54,8 +57,8 @@ describe('organisation details', () => {
   it('postal code: Dutch format when the country is NL (or not given), free for other countries', () => {
     expect(checkPostalCode('NL', '1234AB')).toBeNull();
     expect(checkPostalCode('NL', '1234 ab')).toBeNull();
-    expect(checkPostalCode(null, '12345')).toMatch(/1234 AB/);
-    expect(checkPostalCode('NL', '1234 ABC')).toMatch(/1234 AB/);
+    expect(checkPostalCode(null, '12345')).toBe('rights.organisation.postalCode');
+    expect(checkPostalCode('NL', '1234 ABC')).toBe('rights.organisation.postalCode');
     expect(checkPostalCode('BE', '1000')).toBeNull();
     expect(checkPostalCode('NL', null)).toBeNull();
     expect(problem({ postalCode: 'x'.repeat(17) }).message).toMatch(/at most 16/);

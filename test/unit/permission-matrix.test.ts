@@ -80,7 +80,7 @@ describe('permission matrix (rules 1-3, 5, 9)', () => {
 
   it('denies documents to an environment Administrator who is not a member, with the reason (rule 3)', () => {
     const d = decide({ role: 'ADMINISTRATOR', status: 'ACTIVE' }, 'document:send', null);
-    expect(d).toEqual({ allowed: false, reason: expect.stringMatching(/members of the organisation/) });
+    expect(d).toEqual({ allowed: false, reason: expect.stringMatching(/members of the organisation/), reasonKey: 'rights.reason.membersOnly' });
   });
 
   it('denies actions it does not know', () => {

@@ -1,36 +1,52 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/rights/index.ts';
 import { fieldError, isFormProblem, pageStatus, refusalMessage } from '../../src/web/errors.ts';
-
-const words = { nl: { weakPassword: 'zwak', missingPassword: 'leeg', badName: 'naam' } };
+import { TooManyAttempts } from '../../src/web/account/rate-limits.ts';
+import { tooMany } from '../../src/web/account/respond.ts';
 
 describe('web error translation', () => {
   it('gives each rights error code its HTTP status', () => {
-    expect(pageStatus(new AppError('invalid_input', 'x'))).toBe(400);
-    expect(pageStatus(new AppError('not_authenticated', 'x'))).toBe(401);
-    expect(pageStatus(new AppError('invitation_invalid', 'x'))).toBe(404);
-    expect(pageStatus(new AppError('invitation_expired', 'x'))).toBe(410);
-    expect(pageStatus(new AppError('verification_invalid', 'x'))).toBe(400);
-    expect(isFormProblem(new AppError('weak_password', 'x'))).toBe(true);
-    expect(isFormProblem(new AppError('forbidden', 'x'))).toBe(false);
+    expect(pageStatus(new AppError('invalid_input', 'rights.input.invalid'))).toBe(400);
+    expect(pageStatus(new AppError('not_authenticated', 'rights.login.refused'))).toBe(401);
+    expect(pageStatus(new AppError('invitation_invalid', 'rights.activation.invalid'))).toBe(404);
+    expect(pageStatus(new AppError('invitation_expired', 'rights.activation.expired'))).toBe(410);
+    expect(pageStatus(new AppError('verification_invalid', 'rights.registration.expired'))).toBe(400);
+    expect(isFormProblem(new AppError('weak_password', 'rights.password.guessable'))).toBe(true);
+    expect(isFormProblem(new AppError('forbidden', 'rights.login.refused'))).toBe(false);
   });
 
-  it('marks the field at fault, in the page language when the page has words for it', () => {
-    const weak = new AppError('weak_password', 'This password is too easy to guess.', 'password');
-    expect(fieldError('en', weak, words)).toEqual({ field: 'password', message: 'This password is too easy to guess.' });
-    expect(fieldError('nl', weak, words)).toEqual({ field: 'password', message: 'zwak' });
-    expect(fieldError('nl', new AppError('invalid_input', 'Choose a password.', 'password'), words)).toEqual({ field: 'password', message: 'leeg' });
-    expect(fieldError('nl', new AppError('invalid_input', 'Enter your name.', 'name'), words)).toEqual({ field: 'name', message: 'naam' });
-    // no Dutch words for the email field here: the specific English message rather than nothing
-    expect(fieldError('nl', new AppError('invalid_input', 'Enter your email address.', 'email'), words)).toEqual({ field: 'email', message: 'Enter your email address.' });
+  it('marks the field at fault with the rights service message, in the page language', () => {
+    const weak = new AppError('weak_password', 'rights.password.guessable', {}, 'password');
+    expect(fieldError('en', weak)).toEqual({ field: 'password', message: 'This password is too easy to guess. Try a longer passphrase of a few unrelated words.' });
+    expect(fieldError('nl', weak)).toEqual({ field: 'password', message: 'Dit wachtwoord is te makkelijk te raden. Kies een langere wachtzin van een paar losse woorden.' });
+    const short = new AppError('weak_password', 'rights.password.tooShort', { min: 10 });
+    expect(fieldError('nl', short)).toEqual({ field: 'password', message: 'Kies een wachtwoord van minstens 10 tekens.' });
+    const email = new AppError('invalid_input', 'rights.input.emailGiven', { typed: 'anna@' }, 'email');
+    expect(fieldError('nl', email)).toEqual({ field: 'email', message: '"anna@" is geen geldig e-mailadres. Gebruik er een zoals naam@bedrijf.nl.' });
+    expect(email.userMessage).toBe('"anna@" is not a valid email address. Use one such as name@company.nl.');
   });
 
-  it('words a refusal by its code, or the page default, or the rights service message', () => {
-    const taken = new AppError('already_exists', 'This email address already has an account.');
-    const dead = new AppError('verification_invalid', 'This registration link has expired.');
-    const refusals = { nl: { already_exists: 'bestaat al', otherwise: 'werkt niet' } };
-    expect(refusalMessage('nl', taken, refusals)).toBe('bestaat al');
-    expect(refusalMessage('nl', dead, refusals)).toBe('werkt niet');
-    expect(refusalMessage('en', dead, refusals)).toBe('This registration link has expired.');
+  it('says each registration-link problem as specifically in Dutch as in English', () => {
+    const said = (key: 'rights.registration.invalid' | 'rights.registration.used' | 'rights.registration.expired') => {
+      const err = new AppError('verification_invalid', key);
+      return [refusalMessage('en', err), refusalMessage('nl', err)];
+    };
+    expect(said('rights.registration.used')).toEqual([
+      'This registration link was already used. Log in with your email and password.',
+      'Deze registratielink is al gebruikt. Log in met je e-mailadres en wachtwoord.',
+    ]);
+    expect(said('rights.registration.expired')[1]).toBe('Deze registratielink is verlopen. Registreer opnieuw om een nieuwe te krijgen.');
+    expect(said('rights.registration.invalid')[1]).toMatch(/ongeldig.*hele link/);
+    // three problems, three different Dutch sentences
+    expect(new Set([said('rights.registration.used')[1], said('rights.registration.expired')[1], said('rights.registration.invalid')[1]]).size).toBe(3);
+  });
+});
+
+describe('too many attempts', () => {
+  it('says the minutes to wait with the plural rules of each language', () => {
+    expect(tooMany('en', new TooManyAttempts(45))).toBe('Too many attempts. Wait 1 minute and try again.');
+    expect(tooMany('en', new TooManyAttempts(150))).toBe('Too many attempts. Wait 3 minutes and try again.');
+    expect(tooMany('nl', new TooManyAttempts(60))).toBe('Te veel pogingen. Wacht 1 minuut en probeer het opnieuw.');
+    expect(tooMany('nl', new TooManyAttempts(121))).toBe('Te veel pogingen. Wacht 3 minuten en probeer het opnieuw.');
   });
 });

@@ -6,10 +6,11 @@ import { confirmationsMessages } from './confirmations.ts';
 import { glossary } from './glossary.ts';
 import { homeMessages } from './home.ts';
 import { mailMessages } from './mail.ts';
+import { rightsMessages } from './rights.ts';
 import { slackMessages } from './slack.ts';
 import { webMessages } from './web.ts';
 
-const parts = [glossary, slackMessages, webMessages, mailMessages, homeMessages, bulkMessages, accessMessages, confirmationsMessages] as const;
+const parts = [glossary, slackMessages, webMessages, mailMessages, homeMessages, bulkMessages, accessMessages, confirmationsMessages, rightsMessages] as const;
 
 type KeysOf<P> = P extends { en: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<(typeof parts)[number]>;

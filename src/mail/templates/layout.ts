@@ -1,7 +1,7 @@
 // Shared pieces of every email: escaping, the HTML frame (tables and inline styles, because mail
 // clients such as Outlook ignore style sheets and modern layout), dates per language.
 import escapeHtmlString from 'escape-html';
-import type { Locale } from '../../i18n/labels.ts';
+import { type Locale, t } from '../../i18n/catalogue.ts';
 
 export type MailLocale = Locale;
 
@@ -18,18 +18,8 @@ export const mailLocale = (locale: unknown): MailLocale => (locale === 'nl' ? 'n
 /** Escapes text for HTML element content and quoted attribute values. */
 export const escapeHtml = (value: unknown): string => escapeHtmlString(String(value ?? ''));
 
-/** A date in the reader's language, in Dutch time (the platform is Dutch), with the zone named. */
-export function formatDate(iso: string, locale: MailLocale): string {
-  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Europe/Amsterdam',
-    timeZoneName: 'short',
-  }).format(new Date(iso));
-}
+/** A date and time in the reader's language, in Dutch time (the platform is Dutch), with the zone named. */
+export const formatDate = (iso: string, locale: MailLocale): string => t(locale, 'mail.date', { when: new Date(iso) });
 
 const BUTTON = '#1d5fb8';
 

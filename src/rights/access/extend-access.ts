@@ -3,7 +3,6 @@
 // later. `from` is the end the reminder was about: a second click, or one on an old reminder after
 // someone else extended it, changes nothing; access whose end has come is refused.
 import { z } from 'zod';
-import { t } from '../../i18n/catalogue.ts';
 import { requireActor, type Actor } from '../core/actor.ts';
 import { audit } from '../core/audit.ts';
 import { nowOf } from '../core/clock.ts';
@@ -11,17 +10,17 @@ import type { RightsDeps } from '../core/deps.ts';
 import { displayName, requireOrganisation, requireUser } from '../core/targets.ts';
 import { lockEnvironment, lockOrganisation, transaction } from '../core/transaction.ts';
 import { AppError } from '../errors.ts';
-import { idSchema, parseInput } from '../input.ts';
+import { idSchema, issue, parseInput } from '../input.ts';
 import { ended, extendedBy, lastDay } from './until.ts';
 
 export const EXTEND_DAYS = 30;
 
 const input = z.object({
   target: z.enum(['role', 'membership']),
-  userId: idSchema('a user'),
-  organisationId: idSchema('an organisation').optional(),
+  userId: idSchema('rights.what.user'),
+  organisationId: idSchema('rights.what.organisation').optional(),
   /** the end being extended, ISO */
-  from: z.string().datetime({ error: 'The end to extend is not a valid instant.' }),
+  from: z.string().datetime({ error: issue('access.extend.badInstant') }),
 });
 
 export interface ExtendResult {
@@ -45,7 +44,7 @@ export async function extendAccess(deps: RightsDeps, actor: Actor, raw: z.input<
       environmentId = me.environmentId;
       await lockEnvironment(tx, environmentId);
     } else {
-      if (!data.organisationId) throw new AppError('invalid_input', 'Say which organisation.', 'organisation');
+      if (!data.organisationId) throw new AppError('invalid_input', 'access.extend.whichOrganisation', {}, 'organisation');
       const me = await requireActor(tx, actor, 'member:add', { organisationId: data.organisationId });
       environmentId = me.environmentId;
       org = await requireOrganisation(tx, environmentId, data.organisationId);
@@ -63,8 +62,8 @@ export async function extendAccess(deps: RightsDeps, actor: Actor, raw: z.input<
     if (current && current > from && !ended(current, now)) {
       return { changed: false, user: who, organisation: org, until: current.toISOString(), lastDay: lastDay(current) };
     }
-    if (ended(from, now) || ended(current, now)) throw new AppError('conflict', t('en', 'access.extend.ended'), 'user');
-    if (!current || current.getTime() !== from.getTime()) throw new AppError('not_found', t('en', 'access.extend.unknown'), 'user');
+    if (ended(from, now) || ended(current, now)) throw new AppError('conflict', 'access.extend.ended', {}, 'user');
+    if (!current || current.getTime() !== from.getTime()) throw new AppError('not_found', 'access.extend.unknown', {}, 'user');
     const until = extendedBy(current, EXTEND_DAYS);
     if (data.target === 'role') {
       await tx.user.update({ where: { id: user.id }, data: { roleUntil: until, roleReminderSentAt: null } });

@@ -2,7 +2,7 @@
 // instant is the first moment without access: midnight at the start of the next day there (DST-correct,
 // from the zone's own offset at that moment, never a fixed one). From that instant on, `authorize`
 // refuses what the access gave.
-import { TIME_ZONE, t } from '../../i18n/catalogue.ts';
+import { TIME_ZONE, } from '../../i18n/catalogue.ts';
 import { AppError } from '../errors.ts';
 
 const DAY_MS = 24 * 3600_000;
@@ -66,12 +66,12 @@ export function parseEndDate(text: string, now: Date): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const [y, m, d] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
   const real = match && m >= 1 && m <= 12 && d >= 1 && new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
-  if (!real) throw new AppError('invalid_input', t('en', 'access.until.malformed', { value }), 'until');
+  if (!real) throw new AppError('invalid_input', 'access.until.malformed', { value }, 'until');
   const today = amsterdamDay(now);
-  if (value < today) throw new AppError('invalid_input', t('en', 'access.until.past', { value, today }), 'until');
+  if (value < today) throw new AppError('invalid_input', 'access.until.past', { value, today }, 'until');
   const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
   const latest = new Date(Date.UTC(ty + MAX_YEARS_AHEAD, tm - 1, td)).toISOString().slice(0, 10);
-  if (value > latest) throw new AppError('invalid_input', t('en', 'access.until.tooFar', { value, years: MAX_YEARS_AHEAD, latest }), 'until');
+  if (value > latest) throw new AppError('invalid_input', 'access.until.tooFar', { value, years: MAX_YEARS_AHEAD, latest }, 'until');
   return endOfAmsterdamDay(value);
 }
 

@@ -6,7 +6,7 @@ import type { RightsDeps } from '../core/deps.ts';
 import { transaction } from '../core/transaction.ts';
 import { nameText, parseInput } from '../input.ts';
 
-const input = z.object({ name: nameText('your name', 100) });
+const input = z.object({ name: nameText('rights.what.yourName', 100) });
 
 export async function changeName(deps: RightsDeps, actor: Actor, raw: z.input<typeof input>) {
   const data = parseInput(input, raw);

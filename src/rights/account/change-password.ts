@@ -8,13 +8,13 @@ import { nowOf } from '../core/clock.ts';
 import type { RightsDeps } from '../core/deps.ts';
 import { transaction } from '../core/transaction.ts';
 import { AppError } from '../errors.ts';
-import { parseInput } from '../input.ts';
+import { parseInput, issue } from '../input.ts';
 import { checkPasswordStrength, MAX_PASSWORD } from '../password-policy.ts';
 import { hashPassword, hashToken, looksLikeToken, verifyPassword } from '../secrets.ts';
 
 const input = z.object({
-  current: z.string({ error: 'Enter your current password.' }).min(1, 'Enter your current password.').max(MAX_PASSWORD, 'That is not your current password.'),
-  password: z.string({ error: 'Choose a new password.' }),
+  current: z.string({ error: issue('rights.input.enterCurrentPassword') }).min(1, issue('rights.input.enterCurrentPassword')).max(MAX_PASSWORD, issue('rights.password.notCurrent')),
+  password: z.string({ error: issue('rights.input.chooseNewPassword') }),
   /** the session the change is made from: it stays */
   sessionToken: z.string().optional(),
 });
@@ -23,7 +23,7 @@ export async function changePassword(deps: RightsDeps, actor: Actor, raw: z.inpu
   const data = parseInput(input, raw);
   const me = await deps.prisma.user.findUnique({ where: { id: actor.userId }, select: { email: true, name: true, passwordHash: true } });
   if (!(await verifyPassword(me?.passwordHash, data.current)) || !me) {
-    throw new AppError('invalid_input', 'That is not your current password. Type it again; if you forgot it, log out and choose "Forgot your password?".', 'current');
+    throw new AppError('invalid_input', 'rights.password.notCurrent', {}, 'current');
   }
   await checkPasswordStrength(data.password, [me.email, ...(me.name ? [me.name] : [])]);
   const passwordHash = await hashPassword(data.password);

@@ -5,9 +5,9 @@ import { requireActor, type Actor } from '../core/actor.ts';
 import { audit } from '../core/audit.ts';
 import type { RightsDeps } from '../core/deps.ts';
 import { transaction } from '../core/transaction.ts';
-import { parseInput } from '../input.ts';
+import { parseInput, issue } from '../input.ts';
 
-const input = z.object({ locale: z.enum(['en', 'nl'], { error: 'Choose English or Nederlands.' }).nullable() });
+const input = z.object({ locale: z.enum(['en', 'nl'], { error: issue('rights.input.language') }).nullable() });
 
 export async function setLanguage(deps: RightsDeps, actor: Actor, raw: z.input<typeof input>) {
   const data = parseInput(input, raw);

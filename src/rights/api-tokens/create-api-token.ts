@@ -13,7 +13,7 @@ import { hashToken, newToken } from '../secrets.ts';
 export const API_TOKEN_PREFIX = 'ecr_';
 
 export async function createApiToken(deps: RightsDeps, actor: Actor, raw: { name: string }) {
-  const data = parseInput(z.object({ name: nameText('a name for the token', 60) }), raw);
+  const data = parseInput(z.object({ name: nameText('rights.what.tokenName', 60) }), raw);
   const token = `${API_TOKEN_PREFIX}${newToken()}`;
   // The token itself is never stored, so a retried request must not replay a stored result: no idempotency key.
   return changeOnce(deps, { ...actor, requestId: undefined }, 'create-api-token', async (tx) => {
@@ -24,8 +24,8 @@ export async function createApiToken(deps: RightsDeps, actor: Actor, raw: { name
     if (taken) {
       throw new AppError(
         'already_exists',
-        `A rights API token called "${taken.name}" already exists in your environment. Choose another name, or revoke that one first with api-token revoke ${taken.name}.`,
-        'name',
+        'rights.token.exists',
+        { name: taken.name }, 'name',
       );
     }
     const row = await tx.apiToken.create({

@@ -6,16 +6,16 @@ import { nowOf } from '../core/clock.ts';
 import type { RightsDeps } from '../core/deps.ts';
 import { transaction } from '../core/transaction.ts';
 import { AppError } from '../errors.ts';
-import { nameText, parseInput } from '../input.ts';
+import { nameText, parseInput, issue } from '../input.ts';
 import { findLiveTokenByName } from './create-api-token.ts';
 
 /** Revokes a token of the actor's environment, named by its id or its name. */
 export async function revokeApiToken(deps: RightsDeps, actor: Actor, raw: { tokenId?: string; name?: string }) {
   const data = parseInput(
-    z.object({ tokenId: z.string().uuid('Choose a token from the list.').optional(), name: nameText('the name of the token', 100).optional() }),
+    z.object({ tokenId: z.string().uuid(issue('rights.token.choose')).optional(), name: nameText('rights.what.tokenName', 100).optional() }),
     raw,
   );
-  if (!data.tokenId && !data.name) throw new AppError('invalid_input', 'Say which token: its name, as api-token list shows it.', 'name');
+  if (!data.tokenId && !data.name) throw new AppError('invalid_input', 'rights.token.which', {}, 'name');
   return transaction(deps, async (tx) => {
     const admin = await requireActor(tx, actor, 'environment:configure');
     // By name: the one live token of that name (names of live tokens are unique per environment, case
@@ -24,7 +24,7 @@ export async function revokeApiToken(deps: RightsDeps, actor: Actor, raw: { toke
       ? await tx.apiToken.findUnique({ where: { id: data.tokenId } })
       : await findLiveTokenByName(tx, admin.environmentId, data.name!);
     if (!row || row.environmentId !== admin.environmentId) {
-      throw new AppError('not_found', 'No API token of that name in your environment. List them with api-token list.', 'name');
+      throw new AppError('not_found', 'rights.token.notFound', {}, 'name');
     }
     if (!row.revokedAt) {
       await tx.apiToken.update({ where: { id: row.id }, data: { revokedAt: nowOf(deps) } });

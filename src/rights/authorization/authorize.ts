@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { RightsDeps } from '../core/deps.ts';
 import { normaliseEmail } from '../email.ts';
 import { AppError } from '../errors.ts';
-import { parseInput } from '../input.ts';
+import { parseInput, issue } from '../input.ts';
 import { allActions, decide, environmentActions, type Action, type Decision } from '../policy.ts';
 import { nowOf } from '../core/clock.ts';
 import { effectiveMembership, effectiveRole, nextEnd } from '../access/effective.ts';
@@ -15,9 +15,9 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const input = z.object({
   /** a user id or an email address */
-  user: z.string({ error: 'Say which user: an id or an email address.' }).min(1).max(320),
-  action: z.enum(allActions as [Action, ...Action[]], { error: `Unknown action. Use one of: ${allActions.join(', ')}.` }),
-  organisationId: z.string().regex(uuid, 'organisationId must be an organisation id.').optional(),
+  user: z.string({ error: issue('rights.api.sayUser') }).min(1).max(320),
+  action: z.enum(allActions as [Action, ...Action[]], { error: issue('rights.api.unknownAction', { actions: allActions.join(', ') }) }),
+  organisationId: z.string().regex(uuid, issue('rights.api.badOrganisation')).optional(),
 });
 
 export type AuthorizeInput = z.input<typeof input>;
@@ -36,11 +36,11 @@ export async function authorize(deps: RightsDeps, raw: AuthorizeInput, environme
   const data = parseInput(input, raw);
   const needsOrg = !(environmentActions as readonly string[]).includes(data.action) && data.action !== 'directory:read';
   if (needsOrg && !data.organisationId) {
-    throw new AppError('invalid_input', `The action ${data.action} is about an organisation: give organisationId.`, 'organisationId');
+    throw new AppError('invalid_input', 'rights.api.needsOrganisation', { action: data.action }, 'organisationId');
   }
   const byId = uuid.test(data.user);
   const email = byId ? null : normaliseEmail(data.user);
-  if (!byId && !email) throw new AppError('invalid_input', 'user must be a user id or a valid email address.', 'user');
+  if (!byId && !email) throw new AppError('invalid_input', 'rights.api.badUser', {}, 'user');
   const organisationId = needsOrg ? data.organisationId! : null;
   const now = nowOf(deps);
   const user = await lookUp(deps, byId ? data.user : null, email, organisationId, now);

@@ -3,8 +3,8 @@
 import type { OrganisationRole } from '../../generated/prisma/enums.ts';
 import { effectiveMembership, effectiveRole } from '../access/effective.ts';
 import { changeNow } from './clock.ts';
-import { AppError } from '../errors.ts';
-import { actionWording, decide, type Action, type Decision } from '../policy.ts';
+import { AppError, phrase } from '../errors.ts';
+import { decide, type Action, type Decision } from '../policy.ts';
 import type { RightsDeps } from './deps.ts';
 import type { Tx } from './transaction.ts';
 
@@ -34,7 +34,7 @@ export async function requireActor(
   membership?: { organisationId: string },
 ): Promise<ActingUser> {
   const found = await tx.user.findUnique({ where: { id: actor.userId }, select: actingSelect });
-  if (!found) throw new AppError('not_authenticated', 'Your account was not found. Ask an administrator of your environment to invite you.');
+  if (!found) throw new AppError('not_authenticated', 'rights.account.notFound');
   // Rights as they are now: a role or membership whose end has come counts no more (src/rights/access).
   const now = changeNow();
   const { roleUntil: _until, roleBefore: _before, ...rest } = found;
@@ -53,12 +53,14 @@ export async function requireActor(
 }
 
 export function forbidden(decision: Decision, action: Action): AppError {
-  return new AppError('forbidden', `You may not ${actionWording[action]}: ${decision.reason}. Ask an administrator of your environment.`);
+  const action_ = phrase(`rights.action.${action}`);
+  const reason = decision.reasonKey;
+  return reason ? new AppError('forbidden', 'rights.forbidden', { action: action_, reason: phrase(reason) }) : new AppError('forbidden', 'rights.forbidden.plain', { action: action_ });
 }
 
 /** The actor's environment; an unknown actor is an AppError, not a raw database error. */
 export async function actorEnvironment(deps: RightsDeps, actor: Actor) {
   const me = await deps.prisma.user.findUnique({ where: { id: actor.userId }, select: { environmentId: true } });
-  if (!me) throw new AppError('not_authenticated', 'Your account was not found. Ask an administrator of your environment to invite you.');
+  if (!me) throw new AppError('not_authenticated', 'rights.account.notFound');
   return me;
 }

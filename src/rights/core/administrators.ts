@@ -3,36 +3,30 @@
 // count). Callers hold the matching row lock.
 // "At every instant": an administrator whose role or membership ends on a date is gone after it, so
 // only administrators without an end count as "another" one (src/rights/access).
-import { t } from '../../i18n/catalogue.ts';
-import { AppError } from '../errors.ts';
+import { AppError, type Phrase, phrase } from '../errors.ts';
 import { displayName } from './targets.ts';
 import { lockOrganisation, type Tx } from './transaction.ts';
 
-export async function ensureAnotherActiveAdministrator(tx: Tx, environmentId: string, userId: string, what: string) {
+/** `deed`: what would leave the environment without one, as a phrase (rights.deed.*). */
+export async function ensureAnotherActiveAdministrator(tx: Tx, environmentId: string, userId: string, deed: Phrase) {
   const others = await tx.user.count({
     where: { environmentId, role: 'ADMINISTRATOR', status: 'ACTIVE', roleUntil: null, id: { not: userId } },
   });
   if (others === 0) {
     const ending = await tx.user.count({ where: { environmentId, role: 'ADMINISTRATOR', status: 'ACTIVE', id: { not: userId } } });
-    if (ending > 0) throw new AppError('last_administrator', t('en', 'access.rule8.environmentEnding', { what }));
-    throw new AppError(
-      'last_administrator',
-      `You cannot ${what}: they are the environment's only active administrator. Make someone else an administrator first.`,
-    );
+    if (ending > 0) throw new AppError('last_administrator', 'access.rule8.environmentEnding', { deed });
+    throw new AppError('last_administrator', 'rights.administrator.last', { deed });
   }
 }
 
-export async function ensureAnotherOrganisationAdministrator(tx: Tx, organisationId: string, userId: string, orgName: string, what: string) {
+export async function ensureAnotherOrganisationAdministrator(tx: Tx, organisationId: string, userId: string, orgName: string, deed: Phrase) {
   const others = await tx.membership.count({
     where: { organisationId, role: 'ADMINISTRATOR', until: null, userId: { not: userId }, user: { status: 'ACTIVE' } },
   });
   if (others === 0) {
     const ending = await tx.membership.count({ where: { organisationId, role: 'ADMINISTRATOR', userId: { not: userId }, user: { status: 'ACTIVE' } } });
-    if (ending > 0) throw new AppError('last_organisation_administrator', t('en', 'access.rule8.organisationEnding', { what, organisation: orgName }));
-    throw new AppError(
-      'last_organisation_administrator',
-      `You cannot ${what}: they are the only active administrator of ${orgName}. Make another active member its administrator first.`,
-    );
+    if (ending > 0) throw new AppError('last_organisation_administrator', 'access.rule8.organisationEnding', { deed, organisation: orgName });
+    throw new AppError('last_organisation_administrator', 'rights.organisationAdministrator.last', { deed, organisation: orgName });
   }
 }
 
@@ -44,7 +38,7 @@ export async function ensureAnotherOrganisationAdministrator(tx: Tx, organisatio
 export async function ensureOrganisationsKeepAdministrators(
   tx: Tx,
   user: { id: string; name: string | null; email: string; status: string },
-  what: string,
+  deed: 'rights.deed.block' | 'rights.deed.unblock' | 'rights.deed.remove' | 'rights.deed.revokeInvitation',
 ) {
   const rows = await tx.membership.findMany({
     where: { userId: user.id },
@@ -54,7 +48,7 @@ export async function ensureOrganisationsKeepAdministrators(
   for (const m of rows) {
     await lockOrganisation(tx, m.organisationId);
     if (m.role === 'ADMINISTRATOR' && user.status === 'ACTIVE') {
-      await ensureAnotherOrganisationAdministrator(tx, m.organisationId, user.id, m.organisation.name, `${what} ${displayName(user)}`);
+      await ensureAnotherOrganisationAdministrator(tx, m.organisationId, user.id, m.organisation.name, phrase(deed, { user: displayName(user) }));
     }
   }
   return rows;

@@ -15,11 +15,11 @@ export interface DirectoryScope {
 
 export async function directoryScope(db: Tx | Prisma, actor: Actor): Promise<DirectoryScope> {
   const me = await db.user.findUnique({ where: { id: actor.userId }, select: { id: true, environmentId: true, email: true, role: true, status: true } });
-  if (!me) throw new AppError('not_authenticated', 'Your account was not found. Ask an administrator of your environment to invite you.');
+  if (!me) throw new AppError('not_authenticated', 'rights.account.notFound');
   const administersAnOrganisation = (await db.membership.count({ where: { userId: me.id, role: 'ADMINISTRATOR' } })) > 0;
   return { me, reach: directoryReach(me, administersAnOrganisation), organisations: organisationReach(me), administersAnOrganisation };
 }
 
 /** The one answer for a look-up someone may not make: the same whether the address or name exists, here or elsewhere. */
 export const notYoursToLookUp = () =>
-  new AppError('forbidden', 'You may only look up your own account: basic users do not browse the directory. Ask an administrator of your environment.', 'user');
+  new AppError('forbidden', 'rights.directory.ownOnly', {}, 'user');

@@ -1,9 +1,10 @@
 // What every list shares: a search text, a cursor and a page size, and a search that takes what people
 // type literally.
 import { z } from 'zod';
+import { issue } from '../input.ts';
 
 export const page = {
-  query: z.string().max(200, 'Search for at most 200 characters.').optional(),
+  query: z.string().max(200, issue('rights.listing.queryTooLong')).optional(),
   cursor: z.string().max(100).optional(),
   limit: z.number().int().min(1).max(100).default(25),
 };

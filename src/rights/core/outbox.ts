@@ -1,5 +1,6 @@
 // The outbox queue: the messages a change causes (emails, Slack notifications) are written in the
 // change's own transaction (rule 10) and delivered later by the outbox worker (src/outbox).
+import { readerLocale } from '../../i18n/catalogue.ts';
 import type { Prisma as PrismaNS } from '../../generated/prisma/client.ts';
 import { checkOutboxMessage, checkSlackNotificationData, type OutboxMessage, type SlackNotification, type SlackNotificationData, type SlackNotificationKind, type SlackWork } from '../../messages/index.ts';
 import type { RightsDeps } from './deps.ts';
@@ -80,13 +81,13 @@ export async function notifyAdministrators<K extends SlackNotificationKind>(
   const env = await tx.environment.findUnique({ where: { id: environmentId }, select: { locale: true } });
   const admins = await tx.user.findMany({
     where: { environmentId, role: 'ADMINISTRATOR', status: 'ACTIVE', ...(options.exceptEmail ? { email: { not: options.exceptEmail } } : {}) },
-    select: { email: true },
+    select: { email: true, locale: true },
     orderBy: { createdAt: 'asc' },
     take: 50,
   });
   for (const a of admins) {
     await enqueue(tx, environmentId, `${eventKey}:email:${a.email}`, {
-      email: { to: a.email, template: 'administrator-notice', locale: env?.locale ?? 'en', data: { kind, data } as never },
+      email: { to: a.email, template: 'administrator-notice', locale: readerLocale(env, a), data: { kind, data } as never },
     });
   }
   return 'email';

@@ -8,7 +8,7 @@ const targetSelect = { id: true, environmentId: true, email: true, name: true, r
 export async function requireUser(tx: Tx, environmentId: string, userId: string) {
   const user = await tx.user.findUnique({ where: { id: userId }, select: targetSelect });
   if (!user || user.environmentId !== environmentId) {
-    throw new AppError('not_found', 'That user is not in your environment. Check the email address or pick someone from the list.', 'user');
+    throw new AppError('not_found', 'rights.user.notInEnvironment', {}, 'user');
   }
   return user;
 }
@@ -16,7 +16,7 @@ export async function requireUser(tx: Tx, environmentId: string, userId: string)
 export async function requireOrganisation(tx: Tx, environmentId: string, organisationId: string) {
   const org = await tx.organisation.findUnique({ where: { id: organisationId }, select: { id: true, environmentId: true, name: true } });
   if (!org || org.environmentId !== environmentId) {
-    throw new AppError('not_found', 'That organisation is not in your environment. Pick one from the list, or create it first.', 'organisation');
+    throw new AppError('not_found', 'rights.organisation.notInEnvironment', {}, 'organisation');
   }
   return org;
 }

@@ -14,8 +14,8 @@ import { isPublicDomain } from './public-domains.ts';
 
 const input = z.object({
   email: emailSchema,
-  name: nameText('your name', 100),
-  environmentName: nameText('an environment name', 100).optional(),
+  name: nameText('rights.what.yourName', 100),
+  environmentName: nameText('rights.what.environmentName', 100).optional(),
   password: z.string().optional(),
   locale: z.enum(['en', 'nl']).default('en'),
   /** attach the email's domain to the environment (skipped for public domains) */
@@ -38,10 +38,10 @@ export async function createEnvironmentIn(
   const domain = domainOf(data.email);
   const claim = data.claimDomain && !isPublicDomain(domain, deps.options.extraPublicDomains);
   if (await tx.user.findUnique({ where: { email: data.email }, select: { id: true } })) {
-    throw new AppError('already_exists', 'This email address already has an account. Log in instead.', 'email');
+    throw new AppError('already_exists', 'rights.registration.hasAccount', {}, 'email');
   }
   if (claim && (await tx.environmentDomain.findUnique({ where: { domain } }))) {
-    throw new AppError('already_exists', `The domain ${domain} already belongs to an environment; join it instead.`, 'email');
+    throw new AppError('already_exists', 'rights.registration.domainTaken', { domain }, 'email');
   }
   const environment = await tx.environment.create({
     data: {

@@ -8,6 +8,6 @@ import { decideNotificationButtons } from '../policy.ts';
 export async function checkNotificationButtons(deps: RightsDeps, actor: Actor): Promise<void> {
   const me = await deps.prisma.user.findUnique({ where: { id: actor.userId }, select: { role: true, status: true } });
   if (!me || !decideNotificationButtons(me).allowed) {
-    throw new AppError('forbidden', 'Only an administrator of the environment can use these buttons. Ask one of them.');
+    throw new AppError('forbidden', 'rights.slack.buttonsAdministrators');
   }
 }

@@ -6,7 +6,7 @@ import type { RightsDeps } from '../core/deps.ts';
 import { transaction } from '../core/transaction.ts';
 import { nameText, parseInput } from '../input.ts';
 
-const input = z.object({ name: nameText('a name for the environment', 100) });
+const input = z.object({ name: nameText('rights.what.environmentName', 100) });
 
 export async function renameEnvironment(deps: RightsDeps, actor: Actor, raw: z.input<typeof input>) {
   const data = parseInput(input, raw);

@@ -9,7 +9,7 @@ import { AppError } from '../errors.ts';
 export async function setNotificationChannel(deps: RightsDeps, actor: Actor, raw: { channelId: string | null }) {
   const channelId = raw.channelId;
   if (channelId !== null && !/^[CGD][A-Z0-9]{2,20}$/.test(channelId)) {
-    throw new AppError('invalid_input', 'That is not a Slack channel. Run the command in the channel that should get the notifications.', 'channel');
+    throw new AppError('invalid_input', 'rights.slack.notAChannel', {}, 'channel');
   }
   return transaction(deps, async (tx) => {
     const admin = await requireActor(tx, actor, 'environment:configure');

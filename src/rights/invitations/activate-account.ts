@@ -7,7 +7,7 @@ import type { RightsDeps } from '../core/deps.ts';
 import { enqueue, notifyAdministrators } from '../core/outbox.ts';
 import { transaction } from '../core/transaction.ts';
 import { AppError } from '../errors.ts';
-import { nameText, parseInput } from '../input.ts';
+import { nameText, parseInput, issue } from '../input.ts';
 import { checkPasswordStrength } from '../password-policy.ts';
 import { hashPassword } from '../secrets.ts';
 import { findUsableInvitation } from './find-usable-invitation.ts';
@@ -15,8 +15,8 @@ import type { OrganisationToJoin } from './issue-invitation.ts';
 
 const input = z.object({
   token: z.string(),
-  name: nameText('your name', 100),
-  password: z.string({ error: 'Choose a password.' }),
+  name: nameText('rights.what.yourName', 100),
+  password: z.string({ error: issue('rights.input.choosePassword') }),
 });
 
 export async function activateAccount(deps: RightsDeps, raw: z.input<typeof input>) {
@@ -30,7 +30,7 @@ export async function activateAccount(deps: RightsDeps, raw: z.input<typeof inpu
     const now = nowOf(deps);
     // Single use even when two tabs submit at once: only one update finds the invitation unused.
     const claimed = await tx.invitation.updateMany({ where: { id: inv.id, usedAt: null, revokedAt: null }, data: { usedAt: now } });
-    if (claimed.count !== 1) throw new AppError('invitation_used', 'This activation link was already used. Log in with your email and password.');
+    if (claimed.count !== 1) throw new AppError('invitation_used', 'rights.activation.used');
     await tx.invitation.updateMany({ where: { userId: inv.user.id, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
     const user = await tx.user.update({
       where: { id: inv.user.id },

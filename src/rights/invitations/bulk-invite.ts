@@ -59,7 +59,7 @@ export async function inviteListed(
   }
   const me = await requireActor(deps.prisma as never, actor, 'user:invite');
   const user = await deps.prisma.user.findUnique({ where: { email: row.email }, select: { id: true, environmentId: true, status: true } });
-  if (!user || user.environmentId !== me.environmentId) throw new AppError('conflict', `${row.email} changed while it was being invited. Invite it again.`, 'email');
+  if (!user || user.environmentId !== me.environmentId) throw new AppError('conflict', 'rights.invite.changedMeanwhile', { email: row.email }, 'email');
   if (user.status !== 'INVITED') return 'existing';
   await resendInvitation(deps, { ...actor, requestId: `${actor.requestId}:resend` }, { userId: user.id });
   return 'reinvited';

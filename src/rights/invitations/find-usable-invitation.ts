@@ -6,7 +6,7 @@ import { AppError } from '../errors.ts';
 import { hashToken, looksLikeToken, sameHash } from '../secrets.ts';
 
 export async function findUsableInvitation(tx: Tx | RightsDeps['prisma'], deps: RightsDeps, token: unknown) {
-  const invalid = new AppError('invitation_invalid', 'This activation link is not valid. Check that you opened the whole link from the email, or ask your administrator for a new invitation.');
+  const invalid = new AppError('invitation_invalid', 'rights.activation.invalid');
   if (!looksLikeToken(token)) throw invalid;
   const tokenHash = hashToken(token);
   const invitation = await tx.invitation.findUnique({
@@ -18,13 +18,13 @@ export async function findUsableInvitation(tx: Tx | RightsDeps['prisma'], deps: 
   });
   if (!invitation || !sameHash(invitation.tokenHash, tokenHash)) throw invalid;
   if (invitation.usedAt) {
-    throw new AppError('invitation_used', 'This activation link was already used. Log in with your email and password, or ask your administrator for a new invitation.');
+    throw new AppError('invitation_used', 'rights.activation.used');
   }
   if (invitation.revokedAt || invitation.user.status !== 'INVITED') {
-    throw new AppError('invitation_revoked', 'This activation link no longer works: a newer invitation was sent or the invitation was cancelled. Use the newest email, or ask your administrator for a new invitation.');
+    throw new AppError('invitation_revoked', 'rights.activation.revoked');
   }
   if (invitation.expiresAt.getTime() <= nowOf(deps).getTime()) {
-    throw new AppError('invitation_expired', 'This activation link has expired. Ask your administrator to send you a new invitation.');
+    throw new AppError('invitation_expired', 'rights.activation.expired');
   }
   const inviter = invitation.invitedById
     ? await tx.user.findUnique({ where: { id: invitation.invitedById }, select: { id: true, name: true, email: true, slackUserId: true } })

@@ -8,24 +8,24 @@ import type { RightsDeps } from '../core/deps.ts';
 import { requireOrganisation } from '../core/targets.ts';
 import { emailSchema } from '../email.ts';
 import { AppError } from '../errors.ts';
-import { parseInput } from '../input.ts';
+import { parseInput, issue } from '../input.ts';
 import { issueInvitation } from './issue-invitation.ts';
 import { scrubPendingInvitationEmails } from './scrub-invitation-emails.ts';
 
 const input = z.object({
   email: emailSchema,
-  role: z.enum(['BASIC', 'ADVANCED', 'ADMINISTRATOR'], { error: 'Choose a role: basic, advanced or administrator.' }).default('BASIC'),
+  role: z.enum(['BASIC', 'ADVANCED', 'ADMINISTRATOR'], { error: issue('rights.user.chooseRole') }).default('BASIC'),
   organisations: z
     .array(
       z.object({
-        organisationId: z.string().uuid('Pick organisations from the list.'),
+        organisationId: z.string().uuid(issue('rights.invite.pickOrganisations')),
         role: z.enum(['MEMBER', 'ADMINISTRATOR']).default('MEMBER'),
       }),
     )
-    .max(50, 'Choose at most 50 organisations; add the rest after activation.')
+    .max(50, issue('rights.invite.tooManyOrganisations'))
     .default([]),
   /** days the link works; default from the options (7 days) */
-  expiresInDays: z.number().int().min(1, 'A link works for 1 to 30 days.').max(30, 'A link works for 1 to 30 days.').optional(),
+  expiresInDays: z.number().int().min(1, issue('rights.invite.linkDays')).max(30, issue('rights.invite.linkDays')).optional(),
 });
 
 export type InviteUserInput = z.input<typeof input>;
@@ -37,7 +37,7 @@ export async function inviteUser(deps: RightsDeps, actor: Actor, raw: InviteUser
     const seen = new Set<string>();
     for (const o of data.organisations) {
       await requireOrganisation(tx, inviter.environmentId, o.organisationId);
-      if (seen.has(o.organisationId)) throw new AppError('invalid_input', 'Each organisation can be chosen once.', 'organisations');
+      if (seen.has(o.organisationId)) throw new AppError('invalid_input', 'rights.invite.organisationTwice', {}, 'organisations');
       seen.add(o.organisationId);
     }
     const existing = await tx.user.findUnique({ where: { email: data.email }, select: { id: true, environmentId: true, status: true } });
@@ -46,13 +46,13 @@ export async function inviteUser(deps: RightsDeps, actor: Actor, raw: InviteUser
     if (existing) {
       if (existing.environmentId !== inviter.environmentId) {
         // Users of other environments are indistinguishable from addresses that cannot be invited for any other reason.
-        throw new AppError('invalid_input', `${data.email} cannot be invited to this environment. Check the address, or ask the person for another one.`, 'email');
+        throw new AppError('invalid_input', 'rights.invite.cannot', { email: data.email }, 'email');
       }
       if (existing.status === 'INVITED') {
-        throw new AppError('already_exists', `${data.email} is already invited. Use resend to send a new link.`, 'email');
+        throw new AppError('already_exists', 'rights.invite.alreadyInvited', { email: data.email }, 'email');
       }
       if (existing.status !== 'REMOVED') {
-        throw new AppError('already_exists', `${data.email} is already a user of this environment.`, 'email');
+        throw new AppError('already_exists', 'rights.invite.alreadyMember', { email: data.email }, 'email');
       }
       // Someone removed earlier starts again from nothing.
       await tx.user.update({

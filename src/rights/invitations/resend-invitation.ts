@@ -5,12 +5,12 @@ import { audit } from '../core/audit.ts';
 import { changeOnce } from '../core/change-once.ts';
 import type { RightsDeps } from '../core/deps.ts';
 import { requireUser } from '../core/targets.ts';
-import { AppError } from '../errors.ts';
+import { AppError, phrase } from '../errors.ts';
 import { idSchema, parseInput } from '../input.ts';
 import { issueInvitation, type OrganisationToJoin } from './issue-invitation.ts';
 import { scrubPendingInvitationEmails } from './scrub-invitation-emails.ts';
 
-const input = z.object({ userId: idSchema('a user') });
+const input = z.object({ userId: idSchema('rights.what.user') });
 
 export async function resendInvitation(deps: RightsDeps, actor: Actor, raw: z.input<typeof input>) {
   const data = parseInput(input, raw);
@@ -18,7 +18,7 @@ export async function resendInvitation(deps: RightsDeps, actor: Actor, raw: z.in
     const admin = await requireActor(tx, actor, 'invitation:resend');
     const user = await requireUser(tx, admin.environmentId, data.userId);
     if (user.status !== 'INVITED') {
-      throw new AppError('conflict', `${user.email} is not waiting for an invitation (status ${user.status.toLowerCase()}).`, 'user');
+      throw new AppError('conflict', 'rights.invite.notWaiting', { email: user.email, status: phrase(`status.${user.status}.lower`) }, 'user');
     }
     const last = await tx.invitation.findFirst({ where: { userId: user.id }, orderBy: { createdAt: 'desc' }, select: { organisations: true } });
     await scrubPendingInvitationEmails(tx, user.email);

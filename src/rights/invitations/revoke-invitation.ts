@@ -9,11 +9,11 @@ import { nowOf } from '../core/clock.ts';
 import type { RightsDeps } from '../core/deps.ts';
 import { requireUser } from '../core/targets.ts';
 import { ensureOrganisationsKeepAdministrators } from '../core/administrators.ts';
-import { AppError } from '../errors.ts';
+import { AppError, phrase } from '../errors.ts';
 import { idSchema, parseInput } from '../input.ts';
 import { scrubPendingInvitationEmails } from './scrub-invitation-emails.ts';
 
-const input = z.object({ userId: idSchema('a user') });
+const input = z.object({ userId: idSchema('rights.what.user') });
 
 export async function revokeInvitation(deps: RightsDeps, actor: Actor, raw: z.input<typeof input>) {
   const data = parseInput(input, raw);
@@ -21,9 +21,9 @@ export async function revokeInvitation(deps: RightsDeps, actor: Actor, raw: z.in
     const admin = await requireActor(tx, actor, 'invitation:revoke');
     const user = await requireUser(tx, admin.environmentId, data.userId);
     if (user.status !== 'INVITED') {
-      throw new AppError('conflict', `${user.email} has no pending invitation (status ${user.status.toLowerCase()}).`, 'user');
+      throw new AppError('conflict', 'rights.invite.noPending', { email: user.email, status: phrase(`status.${user.status}.lower`) }, 'user');
     }
-    const memberships = await ensureOrganisationsKeepAdministrators(tx, user, 'revoke the invitation of');
+    const memberships = await ensureOrganisationsKeepAdministrators(tx, user, 'rights.deed.revokeInvitation');
     await tx.membership.deleteMany({ where: { userId: user.id } });
     const revoked = await tx.invitation.updateMany({ where: { userId: user.id, usedAt: null, revokedAt: null }, data: { revokedAt: nowOf(deps) } });
     await tx.invitation.updateMany({ where: { userId: user.id, usedAt: null }, data: { organisations: [] } });

@@ -3,7 +3,6 @@
 // With `until` (a day, 'YYYY-MM-DD') the membership lasts through the end of that day in Amsterdam
 // (src/rights/access); given for someone already a member, it sets the end of that membership.
 import { z } from 'zod';
-import { t } from '../../i18n/catalogue.ts';
 import { lastDay, parseEndDate } from '../access/until.ts';
 import { ensureAnotherOrganisationAdministrator } from '../core/administrators.ts';
 import { nowOf } from '../core/clock.ts';
@@ -13,7 +12,7 @@ import { changeOnce } from '../core/change-once.ts';
 import type { RightsDeps } from '../core/deps.ts';
 import { displayName, requireOrganisation, requireUser } from '../core/targets.ts';
 import { lockOrganisation } from '../core/transaction.ts';
-import { AppError } from '../errors.ts';
+import { AppError, phrase } from '../errors.ts';
 import { parseInput } from '../input.ts';
 import { membershipTarget, organisationRole } from './member-input.ts';
 
@@ -36,13 +35,13 @@ export async function addMember(deps: RightsDeps, actor: Actor, raw: z.input<typ
     await requireActor(tx, actor, 'member:add', { organisationId: org.id });
     const user = await requireUser(tx, me.environmentId, data.userId);
     if (user.status === 'REMOVED' || user.status === 'BLOCKED') {
-      throw new AppError('conflict', `${displayName(user)} is ${user.status.toLowerCase()}; unblock or invite them again first.`, 'user');
+      throw new AppError('conflict', 'rights.member.inactive', { user: displayName(user), status: phrase(`status.${user.status}.lower`) }, 'user');
     }
     const existing = await tx.membership.findUnique({ where: { userId_organisationId: { userId: user.id, organisationId: org.id } } });
     if (existing && until && (!parsed.role || parsed.role === existing.role)) {
       // Rule 8 at every instant: a lasting administrator of O who would end needs another lasting one.
       if (existing.role === 'ADMINISTRATOR' && !existing.until && user.status === 'ACTIVE') {
-        await ensureAnotherOrganisationAdministrator(tx, org.id, user.id, org.name, `give ${displayName(user)}'s membership of ${org.name} an end date`);
+        await ensureAnotherOrganisationAdministrator(tx, org.id, user.id, org.name, phrase('rights.deed.endMembership', { user: displayName(user), organisation: org.name }));
       }
       await tx.membership.update({ where: { userId_organisationId: { userId: user.id, organisationId: org.id } }, data: { until, reminderSentAt: null } });
       await audit(tx, {
@@ -56,8 +55,8 @@ export async function addMember(deps: RightsDeps, actor: Actor, raw: z.input<typ
       return { organisation: { id: org.id, name: org.name }, user: { id: user.id, email: user.email, name: user.name }, role: existing.role, until: until.toISOString(), endChanged: true };
     }
     if (existing) {
-      if (until) throw new AppError('already_exists', t('en', 'access.membership.otherRole', { name: displayName(user), organisation: org.name }), 'user');
-      throw new AppError('already_exists', `${displayName(user)} is already a ${existing.role === 'ADMINISTRATOR' ? 'administrator' : 'member'} of ${org.name}. Use set-org-role to change their role in it.`, 'user');
+      if (until) throw new AppError('already_exists', 'access.membership.otherRole', { name: displayName(user), organisation: org.name }, 'user');
+      throw new AppError('already_exists', 'rights.member.already', { user: displayName(user), role: existing.role, organisation: org.name }, 'user');
     }
     await tx.membership.create({ data: { userId: user.id, organisationId: org.id, role: data.role, until } });
     await audit(tx, {

@@ -8,7 +8,7 @@ import { transaction } from '../core/transaction.ts';
 import { idSchema, parseInput } from '../input.ts';
 
 export async function listMembers(deps: RightsDeps, actor: Actor, raw: { organisationId: string }) {
-  const data = parseInput(z.object({ organisationId: idSchema('an organisation') }), raw);
+  const data = parseInput(z.object({ organisationId: idSchema('rights.what.organisation') }), raw);
   return transaction(deps, async (tx) => {
     const me = await requireActor(tx, actor, 'member:list', { organisationId: data.organisationId });
     const org = await requireOrganisation(tx, me.environmentId, data.organisationId);

@@ -9,7 +9,7 @@ import { changeOnce } from '../core/change-once.ts';
 import type { RightsDeps } from '../core/deps.ts';
 import { displayName, requireOrganisation, requireUser } from '../core/targets.ts';
 import { lockOrganisation } from '../core/transaction.ts';
-import { AppError } from '../errors.ts';
+import { AppError, phrase } from '../errors.ts';
 import { parseInput } from '../input.ts';
 import { membershipTarget } from './member-input.ts';
 
@@ -25,10 +25,10 @@ export async function removeMember(deps: RightsDeps, actor: Actor, raw: z.input<
     await requireActor(tx, actor, 'member:remove', { organisationId: org.id });
     const user = await requireUser(tx, me.environmentId, data.userId);
     const existing = await tx.membership.findUnique({ where: { userId_organisationId: { userId: user.id, organisationId: org.id } } });
-    if (!existing) throw new AppError('not_found', `${displayName(user)} is not a member of ${org.name}.`, 'user');
+    if (!existing) throw new AppError('not_found', 'rights.member.notMember', { user: displayName(user), organisation: org.name }, 'user');
     // Rule 8: only an active administrator counts; taking away an inactive one's role leaves the count as it is.
     if (existing.role === 'ADMINISTRATOR' && user.status === 'ACTIVE') {
-      await ensureAnotherOrganisationAdministrator(tx, org.id, user.id, org.name, `remove ${displayName(user)} from ${org.name}`);
+      await ensureAnotherOrganisationAdministrator(tx, org.id, user.id, org.name, phrase('rights.deed.removeFromOrganisation', { user: displayName(user), organisation: org.name }));
     }
     await tx.membership.delete({ where: { userId_organisationId: { userId: user.id, organisationId: org.id } } });
     await audit(tx, {

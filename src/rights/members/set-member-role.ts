@@ -8,7 +8,7 @@ import { changeOnce } from '../core/change-once.ts';
 import type { RightsDeps } from '../core/deps.ts';
 import { displayName, requireOrganisation, requireUser } from '../core/targets.ts';
 import { lockOrganisation } from '../core/transaction.ts';
-import { AppError } from '../errors.ts';
+import { AppError, phrase } from '../errors.ts';
 import { parseInput } from '../input.ts';
 import { membershipTarget, organisationRole } from './member-input.ts';
 
@@ -24,13 +24,13 @@ export async function setMemberRole(deps: RightsDeps, actor: Actor, raw: z.input
     await requireActor(tx, actor, 'member:set-role', { organisationId: org.id });
     const user = await requireUser(tx, me.environmentId, data.userId);
     const existing = await tx.membership.findUnique({ where: { userId_organisationId: { userId: user.id, organisationId: org.id } } });
-    if (!existing) throw new AppError('not_found', `${displayName(user)} is not a member of ${org.name}. Add them first with add-to-org.`, 'user');
+    if (!existing) throw new AppError('not_found', 'rights.member.notMemberAddFirst', { user: displayName(user), organisation: org.name }, 'user');
     if (existing.role === data.role) {
       return { organisation: { id: org.id, name: org.name }, user: { id: user.id, email: user.email, name: user.name }, role: data.role, changed: false };
     }
     // Rule 8: only an active administrator counts; taking away an inactive one's role leaves the count as it is.
     if (existing.role === 'ADMINISTRATOR' && user.status === 'ACTIVE') {
-      await ensureAnotherOrganisationAdministrator(tx, org.id, user.id, org.name, `make ${displayName(user)} a plain member`);
+      await ensureAnotherOrganisationAdministrator(tx, org.id, user.id, org.name, phrase('rights.deed.makeMember', { user: displayName(user) }));
     }
     await tx.membership.update({ where: { userId_organisationId: { userId: user.id, organisationId: org.id } }, data: { role: data.role } });
     await audit(tx, {

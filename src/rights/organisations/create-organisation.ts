@@ -15,12 +15,12 @@ export type CreateOrganisationInput = z.input<typeof input>;
 export async function createOrganisation(deps: RightsDeps, actor: Actor, raw: CreateOrganisationInput) {
   const data = parseInput(input, raw);
   const postal = checkPostalCode(data.country, data.postalCode);
-  if (postal) throw new AppError('invalid_input', postal, 'postalCode');
+  if (postal) throw new AppError('invalid_input', postal, {}, 'postalCode');
   return changeOnce(deps, actor, 'create-organisation', async (tx) => {
     const admin = await requireActor(tx, actor, 'organisation:create');
     const nameKey = nameKeyOf(data.name);
     const clash = await tx.organisation.findUnique({ where: { environmentId_nameKey: { environmentId: admin.environmentId, nameKey } }, select: { id: true } });
-    if (clash) throw new AppError('already_exists', `An organisation named "${data.name}" already exists in this environment. Choose another name.`, 'name');
+    if (clash) throw new AppError('already_exists', 'rights.organisation.exists', { name: data.name }, 'name');
     const { name, ...details } = data;
     const org = await tx.organisation.create({
       data: { environmentId: admin.environmentId, name, nameKey, createdById: admin.id, ...details },

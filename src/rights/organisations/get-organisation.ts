@@ -8,7 +8,7 @@ import { transaction } from '../core/transaction.ts';
 import { idSchema, parseInput } from '../input.ts';
 
 export async function getOrganisation(deps: RightsDeps, actor: Actor, raw: { organisationId: string }) {
-  const data = parseInput(z.object({ organisationId: idSchema('an organisation') }), raw);
+  const data = parseInput(z.object({ organisationId: idSchema('rights.what.organisation') }), raw);
   return transaction(deps, async (tx) => {
     const me = await tx.user.findUnique({ where: { id: actor.userId }, select: { role: true, status: true, environmentId: true } });
     const mine = me ? await tx.membership.findUnique({ where: { userId_organisationId: { userId: actor.userId, organisationId: data.organisationId } } }) : null;

@@ -1,7 +1,7 @@
 // An organisation's details, checked the way the e-invoicing network needs them.
 import { z } from 'zod';
 import { normaliseEmail } from '../email.ts';
-import { nameText, optionalText } from '../input.ts';
+import { nameText, optionalText, issue } from '../input.ts';
 
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 
@@ -12,7 +12,7 @@ export const kvkNumber = z.preprocess(
   z
     .string()
     .transform((s) => s.replace(/\s/g, ''))
-    .refine((s) => /^\d{8}$/.test(s), 'A KvK (Chamber of Commerce) number has 8 digits, such as 12345678.')
+    .refine((s) => /^\d{8}$/.test(s), issue('rights.organisation.kvk'))
     .nullish(),
 );
 
@@ -23,7 +23,7 @@ export const vatNumber = z.preprocess(
     .transform(upperCompact)
     .refine(
       (s) => (s.startsWith('NL') ? /^NL\d{9}B\d{2}$/.test(s) : /^[A-Z]{2}[0-9A-Z+*]{2,13}$/.test(s)),
-      'Enter the VAT number with its country code, such as NL123456789B01.',
+      issue('rights.organisation.vat'),
     )
     .nullish(),
 );
@@ -34,7 +34,7 @@ export const peppolId = z.preprocess(
   z
     .string()
     .transform((s) => s.trim().replace(/^iso6523-actorid-upis::/i, ''))
-    .refine((s) => /^\d{4}:[A-Za-z0-9._-]{1,50}$/.test(s), 'A Peppol participant id looks like 0106:12345678 (scheme, colon, identifier).')
+    .refine((s) => /^\d{4}:[A-Za-z0-9._-]{1,50}$/.test(s), issue('rights.organisation.peppol'))
     .nullish(),
 );
 
@@ -43,7 +43,7 @@ export const country = z.preprocess(
   z
     .string()
     .transform((s) => s.trim().toUpperCase())
-    .refine((s) => /^[A-Z]{2}$/.test(s), 'Use the two-letter country code, such as NL or BE.')
+    .refine((s) => /^[A-Z]{2}$/.test(s), issue('rights.organisation.country'))
     .nullish(),
 );
 
@@ -54,7 +54,7 @@ export const invoiceEmail = z.preprocess(
     .transform((s, ctx) => {
       const e = normaliseEmail(s);
       if (!e) {
-        ctx.addIssue({ code: 'custom', message: 'Enter a valid invoice email address, such as invoices@company.nl.' });
+        ctx.addIssue({ code: 'custom', message: issue('rights.organisation.invoiceEmail') });
         return z.NEVER;
       }
       return e;
@@ -63,23 +63,23 @@ export const invoiceEmail = z.preprocess(
 );
 
 export const detailsShape = {
-  legalName: optionalText('the legal name', 200),
+  legalName: optionalText('rights.what.legalName', 200),
   kvkNumber,
   vatNumber,
   peppolId,
-  street: optionalText('the street and number', 200),
-  postalCode: optionalText('the postal code', 16),
-  city: optionalText('the city', 100),
+  street: optionalText('rights.what.street', 200),
+  postalCode: optionalText('rights.what.postalCode', 16),
+  city: optionalText('rights.what.city', 100),
   country,
   invoiceEmail,
 };
 
-export const organisationName = nameText('an organisation name', 100);
+export const organisationName = nameText('rights.what.organisationName', 100);
 
 export const nameKeyOf = (name: string) => name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** Dutch postal codes (1234 AB) are checked when the country is NL. */
-export function checkPostalCode(country: string | null | undefined, postalCode: string | null | undefined): string | null {
+export function checkPostalCode(country: string | null | undefined, postalCode: string | null | undefined): 'rights.organisation.postalCode' | null {
   if (!postalCode || (country ?? 'NL') !== 'NL') return null;
-  return /^\d{4}\s?[A-Za-z]{2}$/.test(postalCode) ? null : 'A Dutch postal code looks like 1234 AB.';
+  return /^\d{4}\s?[A-Za-z]{2}$/.test(postalCode) ? null : 'rights.organisation.postalCode';
 }

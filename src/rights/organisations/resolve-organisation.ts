@@ -12,9 +12,9 @@ export async function resolveOrganisation(deps: RightsDeps, actor: Actor, text: 
   const { me, organisations } = await directoryScope(deps.prisma, actor);
   const t = text.trim();
   const visible = organisations === 'all' ? {} : { memberships: { some: { userId: me.id } } };
-  const none = () => new AppError('not_found', `No organisation called "${t}" that you can see. Check the name with the orgs subcommand${organisations === 'all' ? ', or create it' : ''}.`, 'organisation');
+  const none = () => new AppError('not_found', 'rights.organisation.noSuch', { name: t, canCreate: organisations === 'all' ? 'yes' : 'no' }, 'organisation');
   if (organisations === 'none') throw none();
-  if (!t) throw new AppError('invalid_input', 'Say which organisation, by its name.', 'organisation');
+  if (!t) throw new AppError('invalid_input', 'rights.organisation.sayWhich', {}, 'organisation');
   const exact = await deps.prisma.organisation.findFirst({
     where: { environmentId: me.environmentId, nameKey: nameKeyOf(t), ...visible },
     select: { id: true, name: true },
@@ -28,7 +28,7 @@ export async function resolveOrganisation(deps: RightsDeps, actor: Actor, text: 
   });
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
-    throw new AppError('conflict', `"${t}" matches several organisations: ${matches.slice(0, 5).map((m) => m.name).join(', ')}. Type the full name.`, 'organisation');
+    throw new AppError('conflict', 'rights.organisation.several', { name: t, names: matches.slice(0, 5).map((m) => m.name).join(', ') }, 'organisation');
   }
   throw none();
 }

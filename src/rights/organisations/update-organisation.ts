@@ -9,7 +9,7 @@ import { AppError } from '../errors.ts';
 import { idSchema, parseInput } from '../input.ts';
 import { checkPostalCode, detailsShape, nameKeyOf, organisationName } from './organisation-details.ts';
 
-const input = z.object({ organisationId: idSchema('an organisation'), name: organisationName.optional(), ...detailsShape });
+const input = z.object({ organisationId: idSchema('rights.what.organisation'), name: organisationName.optional(), ...detailsShape });
 
 export type UpdateOrganisationInput = z.input<typeof input>;
 
@@ -24,11 +24,11 @@ export async function updateOrganisation(deps: RightsDeps, actor: Actor, raw: Up
     const patch = Object.fromEntries(Object.entries(fields).filter(([k]) => k in (raw as object))) as Record<string, string | null>;
     // A field sent as null is cleared: check the values the organisation will have, not the old ones.
     const postal = checkPostalCode('country' in patch ? patch.country : before.country, 'postalCode' in patch ? patch.postalCode : before.postalCode);
-    if (postal && ('postalCode' in patch || 'country' in patch)) throw new AppError('invalid_input', postal, 'postalCode');
+    if (postal && ('postalCode' in patch || 'country' in patch)) throw new AppError('invalid_input', postal, {}, 'postalCode');
     if (patch.name) {
       const nameKey = nameKeyOf(patch.name);
       const clash = await tx.organisation.findUnique({ where: { environmentId_nameKey: { environmentId: admin.environmentId, nameKey } }, select: { id: true } });
-      if (clash && clash.id !== organisationId) throw new AppError('already_exists', `An organisation named "${patch.name}" already exists. Choose another name.`, 'name');
+      if (clash && clash.id !== organisationId) throw new AppError('already_exists', 'rights.organisation.exists', { name: patch.name }, 'name');
       patch.nameKey = nameKey;
     } else {
       delete patch.name;

@@ -7,14 +7,14 @@ import { nowOf } from '../core/clock.ts';
 import type { RightsDeps } from '../core/deps.ts';
 import { transaction } from '../core/transaction.ts';
 import { AppError } from '../errors.ts';
-import { parseInput } from '../input.ts';
+import { parseInput, issue } from '../input.ts';
 import { checkPasswordStrength } from '../password-policy.ts';
 import { hashPassword } from '../secrets.ts';
 import { findUsableReset } from './find-usable-reset.ts';
 
 const input = z.object({
-  token: z.string({ error: 'Open the link from the email again.' }),
-  password: z.string({ error: 'Choose a password.' }),
+  token: z.string({ error: issue('rights.reset.openLinkAgain') }),
+  password: z.string({ error: issue('rights.input.choosePassword') }),
 });
 
 export async function completePasswordReset(deps: RightsDeps, raw: z.input<typeof input>) {
@@ -28,7 +28,7 @@ export async function completePasswordReset(deps: RightsDeps, raw: z.input<typeo
     const now = nowOf(deps);
     // Single use even when two tabs submit at once: only one update finds it unused.
     const claimed = await tx.passwordReset.updateMany({ where: { id: reset.id, usedAt: null, revokedAt: null }, data: { usedAt: now } });
-    if (claimed.count !== 1) throw new AppError('password_reset_used', 'This password link was already used. Log in with your new password, or ask for a new link.');
+    if (claimed.count !== 1) throw new AppError('password_reset_used', 'rights.reset.used');
     await tx.passwordReset.updateMany({ where: { userId: reset.user.id, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
     await tx.user.update({ where: { id: reset.user.id }, data: { passwordHash } });
     const ended = await tx.session.updateMany({ where: { userId: reset.user.id, revokedAt: null }, data: { revokedAt: now } });

@@ -5,6 +5,7 @@
 //   a newer request ends the older links;
 // - an invited user gets a fresh activation link instead (a resend: older links stop working, rule 6);
 // - blocked and removed users, and unknown addresses, get nothing.
+import { readerLocale } from '../../i18n/catalogue.ts';
 import { z } from 'zod';
 import { audit } from '../core/audit.ts';
 import { nowOf } from '../core/clock.ts';
@@ -12,13 +13,13 @@ import type { RightsDeps } from '../core/deps.ts';
 import { enqueue } from '../core/outbox.ts';
 import { transaction, type Tx } from '../core/transaction.ts';
 import { normaliseEmail } from '../email.ts';
-import { parseInput } from '../input.ts';
+import { issue, parseInput } from '../input.ts';
 import { issueInvitation, type OrganisationToJoin } from '../invitations/issue-invitation.ts';
 import { scrubPendingInvitationEmails } from '../invitations/scrub-invitation-emails.ts';
 import { hashToken, newToken } from '../secrets.ts';
 
 const input = z.object({
-  email: z.string({ error: 'Enter your email address.' }).max(320, 'Enter your email address.'),
+  email: z.string({ error: issue('rights.input.enterEmail') }).max(320, issue('rights.input.enterEmail')),
   /** the language of the page the person asked on */
   locale: z.enum(['en', 'nl']).default('en'),
 });
@@ -37,7 +38,7 @@ export async function requestPasswordReset(deps: RightsDeps, raw: RequestPasswor
   return transaction(deps, async (tx) => {
     const user = await tx.user.findUnique({
       where: { email: email ?? '' },
-      select: { id: true, email: true, name: true, role: true, status: true, locale: true, environmentId: true },
+      select: { id: true, email: true, name: true, role: true, status: true, locale: true, environmentId: true, environment: { select: { locale: true } } },
     });
     if (!user || user.status === 'BLOCKED' || user.status === 'REMOVED') return 'nothing_sent';
     if (user.status === 'INVITED') return (await resendOwnInvitation(tx, deps, user)) ? 'activation_link_sent' : 'nothing_sent';
@@ -49,7 +50,8 @@ export async function requestPasswordReset(deps: RightsDeps, raw: RequestPasswor
       email: {
         to: user.email,
         template: 'password-reset',
-        locale: user.locale ?? data.locale,
+        // the person's own language, else their environment's
+        locale: readerLocale(user.environment, user),
         data: { link: `${deps.options.publicUrl}/password/reset?token=${token}`, expiresAt: expiresAt.toISOString() },
       },
     });

@@ -14,17 +14,17 @@ import { domainOf } from '../email.ts';
 import { createEnvironmentIn } from '../environments/create-environment.ts';
 import { isPublicDomain } from '../environments/public-domains.ts';
 import { AppError, isAppError } from '../errors.ts';
-import { nameText, optionalText, parseInput } from '../input.ts';
+import { nameText, optionalText, parseInput, issue } from '../input.ts';
 import { checkPasswordStrength } from '../password-policy.ts';
 import { hashPassword } from '../secrets.ts';
 import { findUsableVerification } from './find-usable-verification.ts';
 
 const input = z.object({
-  token: z.string({ error: 'Open the link from the verification email again.' }),
-  name: nameText('your name', 100),
-  password: z.string({ error: 'Choose a password.' }),
+  token: z.string({ error: issue('rights.registration.openLinkAgain') }),
+  name: nameText('rights.what.yourName', 100),
+  password: z.string({ error: issue('rights.input.choosePassword') }),
   /** the company's name, for a new environment; empty: the default (defaultEnvironmentName) */
-  environmentName: optionalText('the company name', 100),
+  environmentName: optionalText('rights.what.companyName', 100),
 });
 
 export type CompleteRegistrationInput = z.input<typeof input>;
@@ -48,9 +48,9 @@ async function register(tx: Tx, deps: RightsDeps, data: { token: string; name: s
   const v = await findUsableVerification(tx, deps, data.token);
   // Single use even when two tabs submit at once: only one update finds it unused.
   const claimed = await tx.emailVerification.updateMany({ where: { id: v.id, usedAt: null }, data: { usedAt: nowOf(deps) } });
-  if (claimed.count !== 1) throw new AppError('verification_invalid', 'This registration link was already used. Log in with your email and password.');
+  if (claimed.count !== 1) throw new AppError('verification_invalid', 'rights.registration.used');
   if (await tx.user.findUnique({ where: { email: v.email }, select: { id: true } })) {
-    throw new AppError('already_exists', 'This email address already has an account. Log in instead, or choose "Forgot your password?" on the login page.', 'email');
+    throw new AppError('already_exists', 'rights.registration.hasAccount', {}, 'email');
   }
   const domain = domainOf(v.email);
   const environmentName = data.environmentName ?? undefined;

@@ -7,13 +7,13 @@ import { hashToken, looksLikeToken } from '../secrets.ts';
 
 /** The verification behind a link, or a message that says why the link no longer works. */
 export async function findUsableVerification(db: Tx | RightsDeps['prisma'], deps: RightsDeps, token: unknown) {
-  const invalid = new AppError('verification_invalid', 'This registration link is not valid. Check that you opened the whole link from the email, or register again.');
+  const invalid = new AppError('verification_invalid', 'rights.registration.invalid');
   if (!looksLikeToken(token)) throw invalid;
   const v = await db.emailVerification.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!v) throw invalid;
-  if (v.usedAt) throw new AppError('verification_invalid', 'This registration link was already used. Log in with your email and password.');
+  if (v.usedAt) throw new AppError('verification_invalid', 'rights.registration.used');
   if (v.expiresAt.getTime() <= nowOf(deps).getTime()) {
-    throw new AppError('verification_invalid', 'This registration link has expired. Register again to get a new one.');
+    throw new AppError('verification_invalid', 'rights.registration.expired');
   }
   return v;
 }

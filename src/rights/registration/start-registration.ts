@@ -2,6 +2,7 @@
 // first prove the address is theirs with the link we mail them. The answer is the same whether or not
 // the address already has an account (the page must not tell strangers who is registered); an
 // existing account gets a "you already have an account, log in" email instead of a link.
+import { readerLocale } from '../../i18n/catalogue.ts';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { nowOf } from '../core/clock.ts';
@@ -27,7 +28,7 @@ export async function startRegistration(deps: RightsDeps, raw: StartRegistration
   await transaction(deps, async (tx) => {
     const existing = await tx.user.findUnique({
       where: { email: data.email },
-      select: { environmentId: true, status: true, environment: { select: { locale: true } } },
+      select: { environmentId: true, status: true, locale: true, environment: { select: { locale: true } } },
     });
     if (existing) {
       // Each request is its own event: a fresh key, so a second request later still gets an answer.
@@ -35,7 +36,8 @@ export async function startRegistration(deps: RightsDeps, raw: StartRegistration
         email: {
           to: data.email,
           template: 'registration-verification',
-          locale: data.locale,
+          // to someone who has an account: in their language, else their environment's
+          locale: readerLocale(existing.environment, existing),
           data: { kind: 'existing', status: existing.status, loginLink: `${deps.options.publicUrl}/login` },
         },
       });

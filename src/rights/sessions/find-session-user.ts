@@ -15,5 +15,5 @@ export async function findSessionUser(deps: RightsDeps, token: unknown) {
   if (session.user.status !== 'ACTIVE') return null;
   const { environment, ...user } = session.user;
   // the language the person chose, else their environment's
-  return { ...user, sessionId: session.id, language: user.locale ?? environment.locale };
+  return { ...user, sessionId: session.id, language: user.locale ?? environment.locale, environmentLocale: environment.locale };
 }

@@ -5,21 +5,21 @@ import { z } from 'zod';
 import type { RightsDeps } from '../core/deps.ts';
 import { normaliseEmail } from '../email.ts';
 import { AppError } from '../errors.ts';
-import { parseInput } from '../input.ts';
+import { parseInput, issue } from '../input.ts';
 import { MAX_PASSWORD } from '../password-policy.ts';
 import { verifyPassword } from '../secrets.ts';
 import { createSession } from './create-session.ts';
 
 const input = z.object({
-  email: z.string({ error: 'Enter your email address.' }).max(320, 'Enter your email address.').refine((s) => s.trim() !== '', 'Enter your email address.'),
-  password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(MAX_PASSWORD, 'Enter your password.'),
+  email: z.string({ error: issue('rights.input.enterEmail') }).max(320, issue('rights.input.enterEmail')).refine((s) => s.trim() !== '', issue('rights.input.enterEmail')),
+  password: z.string({ error: issue('rights.input.enterPassword') }).min(1, issue('rights.input.enterPassword')).max(MAX_PASSWORD, issue('rights.input.enterPassword')),
   userAgent: z.string().optional(),
 });
 
 export type LoginInput = z.input<typeof input>;
 
 export const loginRefused = () =>
-  new AppError('not_authenticated', 'That email address and password do not match an active account. Check both and try again, or register.');
+  new AppError('not_authenticated', 'rights.login.refused');
 
 export async function login(deps: RightsDeps, raw: LoginInput) {
   const data = parseInput(input, raw);

@@ -7,7 +7,7 @@ import { audit } from '../core/audit.ts';
 import { nowOf } from '../core/clock.ts';
 import type { RightsDeps } from '../core/deps.ts';
 import { lockEnvironment, transaction } from '../core/transaction.ts';
-import { AppError } from '../errors.ts';
+import { AppError, type ErrorValues, type RightsKey } from '../errors.ts';
 
 export interface SlackInstallationInput {
   teamId: string;
@@ -28,14 +28,15 @@ export type BindOutcome = 'bound' | 'reinstalled';
 export class WorkspaceRefusal extends AppError {
   constructor(
     readonly reason: 'workspace_bound_elsewhere' | 'environment_has_workspace',
-    message: string,
+    key: RightsKey,
+    values: ErrorValues = {},
   ) {
-    super('conflict', message);
+    super('conflict', key, values);
   }
 }
 
 export async function bindSlackWorkspace(deps: RightsDeps, actor: Actor, input: SlackInstallationInput): Promise<{ outcome: BindOutcome; environmentId: string }> {
-  if (!/^T[A-Z0-9]{2,20}$/.test(input.teamId)) throw new AppError('invalid_input', 'Slack did not name a workspace for this installation. Install the app into one workspace, not an organisation.');
+  if (!/^T[A-Z0-9]{2,20}$/.test(input.teamId)) throw new AppError('invalid_input', 'rights.slack.noWorkspace');
   return transaction(deps, async (tx) => {
     const admin = await requireActor(tx, actor, 'environment:configure');
     const environmentId = admin.environmentId;
@@ -43,10 +44,10 @@ export async function bindSlackWorkspace(deps: RightsDeps, actor: Actor, input: 
     const env = await tx.environment.findUniqueOrThrow({ where: { id: environmentId }, select: { slackTeamId: true } });
     const owner = await tx.environment.findUnique({ where: { slackTeamId: input.teamId }, select: { id: true } });
     if (owner && owner.id !== environmentId) {
-      throw new WorkspaceRefusal('workspace_bound_elsewhere', 'This Slack workspace is already connected to another eConnect environment. A workspace serves one environment: ask that environment\'s administrator to disconnect it first, or choose another workspace.');
+      throw new WorkspaceRefusal('workspace_bound_elsewhere', 'rights.slack.boundElsewhere');
     }
     if (env.slackTeamId && env.slackTeamId !== input.teamId) {
-      throw new WorkspaceRefusal('environment_has_workspace', `Your environment is already connected to another Slack workspace (${env.slackTeamId}). Disconnect that one on your account page first, then add the new one.`);
+      throw new WorkspaceRefusal('environment_has_workspace', 'rights.slack.hasWorkspace', { team: env.slackTeamId });
     }
     const data = {
       teamName: input.teamName ?? null,

@@ -1,6 +1,7 @@
 // Ends a workspace's binding and deletes its tokens: an administrator disconnecting it (web page or
 // /econnect disconnect), or Slack telling us the app was uninstalled or its bot token revoked. The
 // environment's Slack notifications then wait in the outbox until a workspace is connected again.
+import { readerLocale } from '../../i18n/catalogue.ts';
 import { requireActor, type Actor } from '../core/actor.ts';
 import { audit } from '../core/audit.ts';
 import { enqueue } from '../core/outbox.ts';
@@ -19,7 +20,7 @@ export async function unbindSlackWorkspace(deps: RightsDeps, input: { teamId: st
     if (!environmentId) return null;
     if (input.actor) {
       const admin = await requireActor(tx, input.actor, 'environment:configure');
-      if (admin.environmentId !== environmentId) throw new AppError('forbidden', 'This Slack workspace belongs to another environment; only its own administrators can disconnect it.');
+      if (admin.environmentId !== environmentId) throw new AppError('forbidden', 'rights.slack.otherEnvironment');
     }
     await lockEnvironment(tx, environmentId);
     await tx.slackInstallation.deleteMany({ where: { teamId: input.teamId } });
@@ -27,10 +28,10 @@ export async function unbindSlackWorkspace(deps: RightsDeps, input: { teamId: st
     const event = await audit(tx, { environmentId, actor: input.actor ?? null, action: 'environment.slack_disconnected', targetType: 'environment', targetId: environmentId, details: { teamId: input.teamId, reason: input.reason } });
     // the administrators learn it by email: Slack is exactly what no longer reaches them
     const env = await tx.environment.findUniqueOrThrow({ where: { id: environmentId }, select: { name: true, locale: true } });
-    const admins = await tx.user.findMany({ where: { environmentId, role: 'ADMINISTRATOR', status: 'ACTIVE' }, select: { email: true }, take: 50 });
+    const admins = await tx.user.findMany({ where: { environmentId, role: 'ADMINISTRATOR', status: 'ACTIVE' }, select: { email: true, locale: true }, take: 50 });
     const data = { environmentName: env.name, teamId: input.teamId, reason: input.reason, accountLink: `${deps.options.publicUrl}/account` };
     for (const a of admins) {
-      await enqueue(tx, environmentId, `slack-disconnected:${event.id}:email:${a.email}`, { email: { to: a.email, template: 'slack-disconnected', locale: env.locale, data } });
+      await enqueue(tx, environmentId, `slack-disconnected:${event.id}:email:${a.email}`, { email: { to: a.email, template: 'slack-disconnected', locale: readerLocale(env, a), data } });
     }
     return { environmentId };
   });

@@ -13,7 +13,7 @@ export interface SlackInstallGrant {
 }
 
 const invalid = () =>
-  new AppError('forbidden', 'This "Add to Slack" link is not valid any more (it works once, for 10 minutes, in the browser that started it). Start again with "Add to Slack" on your account page.');
+  new AppError('forbidden', 'rights.slack.installLinkInvalid');
 
 export async function useSlackInstallState(deps: RightsDeps, state: unknown): Promise<SlackInstallGrant> {
   if (!looksLikeToken(state)) throw invalid();
@@ -32,10 +32,10 @@ export async function useSlackInstallState(deps: RightsDeps, state: unknown): Pr
 export async function checkSlackInstallGrant(deps: RightsDeps, grant: SlackInstallGrant, sessionToken: unknown): Promise<void> {
   const user = await findSessionUser(deps, sessionToken);
   if (!user || user.sessionId !== grant.sessionId || user.id !== grant.userId) {
-    throw new AppError('not_authenticated', 'You are not logged in as the administrator who started "Add to Slack" in this browser. Log in, then start again with "Add to Slack" on your account page.');
+    throw new AppError('not_authenticated', 'rights.slack.notStarter');
   }
   const admin = await deps.prisma.user.findUnique({ where: { id: user.id }, select: { role: true, environmentId: true } });
   if (admin?.role !== 'ADMINISTRATOR' || admin.environmentId !== grant.environmentId) {
-    throw new AppError('forbidden', 'Only an administrator of the environment can connect its Slack workspace. Ask one of your administrators.');
+    throw new AppError('forbidden', 'rights.slack.administratorsConnect');
   }
 }

@@ -12,11 +12,11 @@ import { nowOf } from '../core/clock.ts';
 import type { RightsDeps } from '../core/deps.ts';
 import { displayName, requireUser, type TargetUser } from '../core/targets.ts';
 import { lockEnvironment, type Tx } from '../core/transaction.ts';
-import { AppError } from '../errors.ts';
+import { AppError, phrase } from '../errors.ts';
 import { idSchema, parseInput } from '../input.ts';
 import type { Action } from '../policy.ts';
 
-const input = z.object({ userId: idSchema('a user') });
+const input = z.object({ userId: idSchema('rights.what.user') });
 export type UserStatusInput = z.input<typeof input>;
 
 export interface StatusChange {
@@ -42,17 +42,17 @@ export async function changeUserStatus(deps: RightsDeps, actor: Actor, raw: User
     await requireActor(tx, actor, step.action);
     const user = await requireUser(tx, admin.environmentId, data.userId);
     if (user.id === admin.id && takesRightsAway) {
-      throw new AppError('conflict', `You cannot ${step.verb} yourself. Ask another administrator.`, 'user');
+      throw new AppError('conflict', 'rights.user.notSelf', { verb: step.verb }, 'user');
     }
     if (!step.from.includes(user.status)) {
-      throw new AppError('conflict', `${displayName(user)} cannot be ${step.done}: their status is ${user.status.toLowerCase()}.`, 'user');
+      throw new AppError('conflict', 'rights.user.wrongStatus', { user: displayName(user), verb: step.verb, status: phrase(`status.${user.status}.lower`) }, 'user');
     }
     if (user.role === 'ADMINISTRATOR' && user.status === 'ACTIVE' && takesRightsAway) {
-      await ensureAnotherActiveAdministrator(tx, admin.environmentId, user.id, `${step.verb} ${displayName(user)}`);
+      await ensureAnotherActiveAdministrator(tx, admin.environmentId, user.id, phrase(`rights.deed.${step.verb}`, { user: displayName(user) }));
     }
     if (takesRightsAway) {
       // Rule 8 for organisations: the last active administrator of one keeps their rights.
-      await ensureOrganisationsKeepAdministrators(tx, user, step.verb);
+      await ensureOrganisationsKeepAdministrators(tx, user, `rights.deed.${step.verb}`);
     }
     const details = step.alsoDo ? await step.alsoDo(tx, deps, user) : {};
     if (takesRightsAway) {

@@ -9,7 +9,7 @@ import { transaction } from '../core/transaction.ts';
 import { idSchema, parseInput } from '../input.ts';
 
 export async function getUser(deps: RightsDeps, actor: Actor, raw: { userId: string }) {
-  const data = parseInput(z.object({ userId: idSchema('a user') }), raw);
+  const data = parseInput(z.object({ userId: idSchema('rights.what.user') }), raw);
   return transaction(deps, async (tx) => {
     const me = data.userId === actor.userId
       ? await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { environmentId: true } })

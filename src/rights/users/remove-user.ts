@@ -22,7 +22,7 @@ export const removeUser = (deps: RightsDeps, actor: Actor, raw: UserStatusInput)
   });
 
 async function endMembershipsAndInvitations(tx: Tx, deps: RightsDeps, user: TargetUser) {
-  const rows = await ensureOrganisationsKeepAdministrators(tx, user, 'remove');
+  const rows = await ensureOrganisationsKeepAdministrators(tx, user, 'rights.deed.remove');
   await tx.membership.deleteMany({ where: { userId: user.id } });
   await tx.invitation.updateMany({ where: { userId: user.id, usedAt: null, revokedAt: null }, data: { revokedAt: nowOf(deps) } });
   await scrubPendingInvitationEmails(tx, user.email);

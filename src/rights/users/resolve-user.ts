@@ -20,13 +20,13 @@ export async function resolveUser(deps: RightsDeps, actor: Actor, text: string, 
   if (email) {
     const user = await deps.prisma.user.findUnique({ where: { email }, select });
     if (!user || user.environmentId !== me.environmentId) {
-      throw new AppError('not_found', `Nobody with the address ${email} is in your environment. Invite them first with the invite subcommand.`, 'user');
+      throw new AppError('not_found', 'rights.user.noSuchAddress', { email }, 'user');
     }
     return user;
   }
-  if (!t) throw new AppError('invalid_input', 'Say who: an email address, a @mention or a name.', 'user');
+  if (!t) throw new AppError('invalid_input', 'rights.user.sayWho', {}, 'user');
   // By name only for those who may browse the directory: the answer would otherwise tell who is called what.
-  if (reach !== 'all') throw new AppError('invalid_input', 'Give their full email address: you may not browse the directory by name.', 'user');
+  if (reach !== 'all') throw new AppError('invalid_input', 'rights.user.fullAddress', {}, 'user');
   const matches = await deps.prisma.user.findMany({
     where: { environmentId: me.environmentId, status: { not: 'REMOVED' }, name: { equals: t.normalize('NFC'), mode: 'insensitive' } },
     select,
@@ -34,7 +34,7 @@ export async function resolveUser(deps: RightsDeps, actor: Actor, text: string, 
   });
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
-    throw new AppError('conflict', `More than one user is called "${t}": ${matches.slice(0, 5).map((m) => m.email).join(', ')}. Use the email address.`, 'user');
+    throw new AppError('conflict', 'rights.user.ambiguous', { name: t, emails: matches.slice(0, 5).map((m) => m.email).join(', ') }, 'user');
   }
-  throw new AppError('not_found', `Nobody called "${t}" is in your environment. Use their email address or @mention them.`, 'user');
+  throw new AppError('not_found', 'rights.user.noSuchName', { name: t }, 'user');
 }

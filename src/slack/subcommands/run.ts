@@ -28,11 +28,11 @@ export interface Subcommand {
 
 /** A user of the caller's environment from an email, an @mention or an unambiguous name. */
 export async function userArg(r: Run, token: string | undefined) {
-  if (!token) throw new AppError('invalid_input', 'Say who: an email address, an @mention or a name.', 'user');
+  if (!token) throw new AppError('invalid_input', 'rights.user.sayWho', {}, 'user');
   const slackId = mentionedUser(token);
   if (slackId) {
     const email = await r.ctx.identity.emailOf(r.client, slackId);
-    if (!email) throw new AppError('not_found', `That Slack account has no verified email address, so I cannot match them to an eConnect user. Use their email address.`, 'user');
+    if (!email) throw new AppError('not_found', 'rights.slack.mentionWithoutEmail', {}, 'user');
     return resolveUser(r.ctx.deps, r.caller, token, email);
   }
   return resolveUser(r.ctx.deps, r.caller, token);

@@ -9,28 +9,28 @@ import {
 } from '../../rights/index.ts';
 import { fieldError, isFormProblem, pageStatus, refusalMessage } from '../errors.ts';
 import { formValue, type FieldError } from '../form.ts';
-import { pickLocale, type Locale } from '../i18n.ts';
+import type { MessageKey } from '../../i18n/catalogue.ts';
+import { say } from '../../i18n/sentence.ts';
+import { personLocale, pickLocale, type Locale } from '../i18n.ts';
 import { setLanguageCookie } from '../lang-cookie.ts';
 import type { WebContext } from '../server.ts';
-import { text as accountText } from './account-text.ts';
 import { accountPage, type AccountForm } from './account-view.ts';
 import { DeviceCookies, loginThrottle, TooManyAttempts, type LoginAttempt, type LoginThrottle } from './rate-limits.ts';
 import { protectForm, send, tooMany } from './respond.ts';
 import { clearSessionCookie, sessionToken } from './session-cookie.ts';
-import { fieldWords, fill, text } from './text.ts';
 import { problemPage } from './views.ts';
 
-const welcomes: Record<RegistrationOutcome, 'welcomeJoined' | 'welcomeJoinedByEmail' | 'welcomeNew' | 'welcomePublic'> = {
-  joined: 'welcomeJoined',
-  new_environment: 'welcomeNew',
-  new_environment_public_domain: 'welcomePublic',
+const welcomes: Record<RegistrationOutcome, MessageKey> = {
+  joined: 'web.account.welcomeJoined',
+  new_environment: 'web.account.welcomeNew',
+  new_environment_public_domain: 'web.account.welcomePublic',
 };
 
-const doneNotices = {
-  name: 'doneName', password: 'donePassword', language: 'doneLanguage', sessions: 'doneSessions',
-  'environment-name': 'doneEnvironmentName', 'environment-language': 'doneEnvironmentLanguage', reset: 'doneReset',
-  'slack-disconnected': 'doneSlackDisconnected',
-} as const;
+const doneNotices: Record<string, MessageKey> = {
+  name: 'web.account.doneName', password: 'web.account.donePassword', language: 'web.account.doneLanguage', sessions: 'web.account.doneSessions',
+  'environment-name': 'web.account.doneEnvironmentName', 'environment-language': 'web.account.doneEnvironmentLanguage', reset: 'web.account.doneReset',
+  'slack-disconnected': 'web.account.doneSlackDisconnected',
+};
 
 type SessionUser = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>;
 
@@ -62,32 +62,32 @@ export function accountPageRouter(
     next();
   }
 
-  const localeOf = (req: Request): Locale => pickLocale(req, req.accountUser?.language);
+  /** The person's own language, else their environment's; the page's language switch (?lang=) wins. */
+  const localeOf = (req: Request): Locale => personLocale(req, req.accountUser!);
   const actorOf = (req: Request): Actor => ({ userId: req.accountUser!.id, requestId: req.requestId });
 
-  /** `notice` may name the environment as {environment}. */
-  async function render(req: Request, res: Response, status: number, extra: { notice?: string; problem?: { form: AccountForm; error: FieldError; typed?: string } } = {}) {
+  /** `notice`: a message, which may name the environment as {environment}. */
+  async function render(req: Request, res: Response, status: number, extra: { notice?: MessageKey; problem?: { form: AccountForm; error: FieldError; typed?: string } } = {}) {
     const user = req.accountUser!;
     const locale = localeOf(req);
     const account = await describeAccount(deps, user.id);
     if (!account) return res.redirect(303, `/login?lang=${locale}`);
-    if (extra.notice) extra = { ...extra, notice: fill(extra.notice, { environment: account.environmentName }) };
+    const notice = extra.notice ? say(locale, extra.notice, { environment: account.environmentName }) : undefined;
     const [sessions, environment] = await Promise.all([
       listSessions(deps, actorOf(req), sessionToken(req, secureCookies)),
       account.mayConfigureEnvironment ? describeEnvironment(deps, actorOf(req)) : Promise.resolve(null),
     ]);
     const withSlack = environment && { ...environment, slackInstall: Boolean(ctx.slackOAuth) };
-    send(res, status, accountPage(locale, { account, sessions, environment: withSlack, csrf: csrf.token(req, res), ...extra }));
+    send(res, status, accountPage(locale, { account, sessions, environment: withSlack, csrf: csrf.token(req, res), problem: extra.problem, notice }));
   }
 
   router.use('/account', csrf.browserId, loggedIn);
 
   router.get('/account', async (req, res) => {
-    const locale = localeOf(req);
-    const outcome = welcomes[req.query.welcome as RegistrationOutcome];
-    const welcome = outcome === 'welcomeJoined' && req.query.told === 'email' ? 'welcomeJoinedByEmail' : outcome;
-    const done = doneNotices[req.query.done as keyof typeof doneNotices];
-    await render(req, res, 200, { notice: welcome ? text[locale][welcome] : done ? accountText[locale][done] : undefined });
+    const outcome = Object.hasOwn(welcomes, String(req.query.welcome)) ? welcomes[req.query.welcome as RegistrationOutcome] : undefined;
+    const welcome = outcome === 'web.account.welcomeJoined' && req.query.told === 'email' ? 'web.account.welcomeJoinedByEmail' : outcome;
+    const done = Object.hasOwn(doneNotices, String(req.query.done)) ? doneNotices[req.query.done as string] : undefined;
+    await render(req, res, 200, { notice: welcome ?? done });
   });
 
   /** Runs one change; a form problem shows the page again on `form`, a refusal its own page. */
@@ -101,14 +101,13 @@ export function accountPageRouter(
     } catch (err) {
       if (!isAppError(err)) throw err;
       if (form && isFormProblem(err)) {
-        const error = fieldError(locale, err, fieldWords);
+        const error = fieldError(locale, err);
         const field = form === 'environment-name' && error.field === 'name' ? 'environmentName' : error.field;
         const typed = form === 'environment-name' ? formValue(req, 'environmentName') : formValue(req, 'name');
         return render(req, res, pageStatus(err), { problem: { form, error: { ...error, field }, typed } });
       }
-      const s = text[locale];
-      const message = err.code === 'forbidden' ? s.forbidden : refusalMessage(locale, err, {});
-      send(res, pageStatus(err), problemPage(locale, s.forbiddenTitle, message, [{ href: '/account', label: accountText[locale].title }]));
+      const message = err.code === 'forbidden' ? say(locale, 'web.common.forbidden') : refusalMessage(locale, err);
+      send(res, pageStatus(err), problemPage(locale, say(locale, 'web.common.notAllowedTitle'), message, [{ href: '/account', label: say(locale, 'web.account.title') }]));
     }
   };
 
@@ -121,7 +120,7 @@ export function accountPageRouter(
     const locale = localeOf(req);
     const password = formValue(req, 'password');
     if (password !== formValue(req, 'confirm')) {
-      await render(req, res, 400, { problem: { form: 'password', error: { field: 'confirm', message: text[locale].mismatch } } });
+      await render(req, res, 400, { problem: { form: 'password', error: { field: 'confirm', message: say(locale, 'web.common.mismatch') } } });
       return null;
     }
     // Guessing the current password from a borrowed session is slowed down like guessing it at login.

@@ -6,21 +6,28 @@ import { Router, type Request, type Response } from 'express';
 import { completePasswordReset, createSession, describePasswordReset, isAppError, requestPasswordReset } from '../../rights/index.ts';
 import { normaliseEmail } from '../../rights/email.ts';
 import { wrongTokenLimiter } from '../activation/limiter.ts';
-import { fieldError, isFormProblem, pageStatus, refusalMessage } from '../errors.ts';
+import { fieldError, isFormProblem, pageStatus } from '../errors.ts';
 import { formValue } from '../form.ts';
+import { type MessageKey, t } from '../../i18n/catalogue.ts';
 import { pickLocale } from '../i18n.ts';
 import type { WebContext } from '../server.ts';
-import { linkProblems } from './password-text.ts';
 import { forgotPage, forgotSentPage, resetLinkProblemPage, resetPage } from './password-views.ts';
 import { passwordResetLimits, TooManyAttempts } from './rate-limits.ts';
 import { protectForm, send, tooMany } from './respond.ts';
 import { setSessionCookie } from './session-cookie.ts';
-import { fieldWords, text } from './text.ts';
 
 /** Every answer to a request takes at least this long, whether an email was queued or not. */
 export const FORGOT_ANSWER_MS = 600;
 
-const LINK_PROBLEMS = new Set<string>(['password_reset_invalid', 'password_reset_expired', 'password_reset_used', 'password_reset_revoked']);
+/** Why a forgotten-password link does not work, by error code: said with the ways on of the page. */
+const LINK_PROBLEMS = {
+  password_reset_invalid: 'web.password.invalid',
+  password_reset_expired: 'web.password.expired',
+  password_reset_used: 'web.password.used',
+  password_reset_revoked: 'web.password.revoked',
+} as const satisfies Record<string, MessageKey>;
+type ResetLinkProblem = keyof typeof LINK_PROBLEMS;
+const isLinkProblem = (code: string): code is ResetLinkProblem => Object.hasOwn(LINK_PROBLEMS, code);
 
 export function passwordRouter(ctx: WebContext): Router {
   const router = Router();
@@ -44,7 +51,7 @@ export function passwordRouter(ctx: WebContext): Router {
     const typed = formValue(req, 'email');
     const email = normaliseEmail(typed);
     if (!email) {
-      send(res, 400, forgotPage(locale, csrf.token(req, res), { email: typed, error: { field: 'email', message: text[locale].badEmail } }));
+      send(res, 400, forgotPage(locale, csrf.token(req, res), { email: typed, error: { field: 'email', message: t(locale, 'web.common.badEmail') } }));
       return;
     }
     try {
@@ -72,10 +79,10 @@ export function passwordRouter(ctx: WebContext): Router {
     try {
       return await describePasswordReset(deps, token);
     } catch (err) {
-      if (!isAppError(err) || !LINK_PROBLEMS.has(err.code)) throw err;
+      if (!isAppError(err) || !isLinkProblem(err.code)) throw err;
       if (err.code === 'password_reset_invalid') await guesses.wrongToken(req.ip ?? '');
       req.log.info({ problem: err.code }, 'password link refused');
-      send(res, pageStatus(err), resetLinkProblemPage(locale, refusalMessage(locale, err, linkProblems)));
+      send(res, pageStatus(err), resetLinkProblemPage(locale, t(locale, LINK_PROBLEMS[err.code as ResetLinkProblem])));
       return null;
     }
   }
@@ -95,7 +102,7 @@ export function passwordRouter(ctx: WebContext): Router {
     const password = formValue(req, 'password');
     const again = (status: number, error: { field?: string; message: string }) =>
       send(res, status, resetPage(locale, csrf.token(req, res), { token, email: reset.email, error }));
-    if (password !== formValue(req, 'confirm')) return again(400, { field: 'confirm', message: text[locale].mismatch });
+    if (password !== formValue(req, 'confirm')) return again(400, { field: 'confirm', message: t(locale, 'web.common.mismatch') });
     try {
       const done = await completePasswordReset(deps, { token, password });
       const session = await createSession(deps, done.user.id, req.get('user-agent'));
@@ -104,8 +111,8 @@ export function passwordRouter(ctx: WebContext): Router {
       res.redirect(303, `/account?lang=${locale}&done=reset`);
     } catch (err) {
       if (!isAppError(err)) throw err;
-      if (isFormProblem(err)) return again(pageStatus(err), fieldError(locale, err, fieldWords));
-      if (LINK_PROBLEMS.has(err.code)) return send(res, pageStatus(err), resetLinkProblemPage(locale, refusalMessage(locale, err, linkProblems)));
+      if (isFormProblem(err)) return again(pageStatus(err), fieldError(locale, err));
+      if (isLinkProblem(err.code)) return send(res, pageStatus(err), resetLinkProblemPage(locale, t(locale, LINK_PROBLEMS[err.code as ResetLinkProblem])));
       throw err;
     }
   });

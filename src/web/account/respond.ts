@@ -4,7 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { CsrfTools } from '../csrf.ts';
 import { pickLocale, type Locale } from '../i18n.ts';
 import type { TooManyAttempts } from './rate-limits.ts';
-import { fill, text } from './text.ts';
+import { t } from '../../i18n/catalogue.ts';
 import { problemPage } from './views.ts';
 
 export function send(res: Response, status: number, body: string): void {
@@ -12,7 +12,7 @@ export function send(res: Response, status: number, body: string): void {
   res.type('html').send(body);
 }
 
-export const tooMany = (locale: Locale, err: TooManyAttempts) => fill(text[locale].tooMany, { minutes: String(Math.ceil(err.retryAfterSeconds / 60)) });
+export const tooMany = (locale: Locale, err: TooManyAttempts) => t(locale, 'web.common.tooMany', { minutes: Math.ceil(err.retryAfterSeconds / 60) });
 
 /**
  * A forged or stale form post gets a page that says what to do (open the form again, or log in), with
@@ -22,10 +22,9 @@ export const protectForm = (csrf: CsrfTools, back: string) => (req: Request, res
   csrf.protect(req, res, (err?: unknown) => {
     if (!err) return next();
     const locale = pickLocale(req);
-    const s = text[locale];
     req.log.warn('form post refused: missing or wrong form token');
     res.setHeader('retry-after', '0');
-    const ways = [{ href: back, label: s.openAgain }, ...(back === '/login' ? [] : [{ href: '/login', label: s.logIn }])];
-    send(res, 403, problemPage(locale, s.forgedTitle, s.forged, ways));
+    const ways = [{ href: back, label: t(locale, 'web.common.openAgain') }, ...(back === '/login' ? [] : [{ href: '/login', label: t(locale, 'web.common.logIn') }])];
+    send(res, 403, problemPage(locale, t(locale, 'web.common.forgedTitle'), t(locale, 'web.common.forged'), ways));
   });
 };

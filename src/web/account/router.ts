@@ -7,6 +7,7 @@ import { completeRegistration, createSession, describeRegistration, endSession, 
 import { normaliseEmail } from '../../rights/email.ts';
 import { fieldError, isFormProblem, pageStatus, refusalMessage } from '../errors.ts';
 import { formValue, type FieldError } from '../form.ts';
+import { t } from '../../i18n/catalogue.ts';
 import { pickLocale } from '../i18n.ts';
 import type { WebContext } from '../server.ts';
 import { accountPageRouter } from './account-page-router.ts';
@@ -14,7 +15,6 @@ import { passwordRouter } from './password-router.ts';
 import { DeviceCookies, loginThrottle, registrationLimits, TooManyAttempts, type LoginAttempt } from './rate-limits.ts';
 import { protectForm, send, tooMany } from './respond.ts';
 import { clearSessionCookie, sessionToken, setSessionCookie } from './session-cookie.ts';
-import { fieldWords, registrationRefusals, text } from './text.ts';
 import { checkEmailPage, completePage, linkProblemPage, loginPage, registerPage } from './views.ts';
 
 export function accountRouter(ctx: WebContext): Router {
@@ -35,7 +35,7 @@ export function accountRouter(ctx: WebContext): Router {
     const typed = formValue(req, 'email');
     const email = normaliseEmail(typed);
     if (!email) {
-      send(res, 400, registerPage(locale, csrf.token(req, res), { email: typed, error: { field: 'email', message: text[locale].badEmail } }));
+      send(res, 400, registerPage(locale, csrf.token(req, res), { email: typed, error: { field: 'email', message: t(locale, 'web.common.badEmail') } }));
       return;
     }
     try {
@@ -59,7 +59,7 @@ export function accountRouter(ctx: WebContext): Router {
     } catch (err) {
       if (!isAppError(err)) throw err;
       const locale = pickLocale(req);
-      send(res, pageStatus(err), linkProblemPage(locale, refusalMessage(locale, err, registrationRefusals)));
+      send(res, pageStatus(err), linkProblemPage(locale, refusalMessage(locale, err)));
     }
   });
 
@@ -70,13 +70,18 @@ export function accountRouter(ctx: WebContext): Router {
     const environmentName = formValue(req, 'environmentName');
     const password = formValue(req, 'password');
     /** The form again with what was typed (never the passwords), or the link's problem when the link is over. */
-    const again = async (status: number, error: FieldError, fallback: string) => {
-      const v = await describeRegistration(deps, token).catch(() => null);
-      if (!v) return send(res, status, linkProblemPage(locale, fallback));
+    const again = async (status: number, error: FieldError) => {
+      let v: Awaited<ReturnType<typeof describeRegistration>>;
+      try {
+        v = await describeRegistration(deps, token);
+      } catch (err) {
+        if (!isAppError(err)) throw err;
+        return send(res, pageStatus(err), linkProblemPage(locale, refusalMessage(locale, err)));
+      }
       send(res, status, completePage(locale, csrf.token(req, res), { token, email: v.email, newEnvironment: v.newEnvironment, name, environmentName, error }));
     };
     if (password !== formValue(req, 'confirm')) {
-      await again(400, { field: 'confirm', message: text[locale].mismatch }, registrationRefusals[locale]?.otherwise ?? text[locale].linkTitle);
+      await again(400, { field: 'confirm', message: t(locale, 'web.common.mismatch') });
       return;
     }
     try {
@@ -89,15 +94,14 @@ export function accountRouter(ctx: WebContext): Router {
       res.redirect(303, `/account?lang=${locale}&welcome=${result.outcome}${told}`);
     } catch (err) {
       if (!isAppError(err)) throw err;
-      const refusal = refusalMessage(locale, err, registrationRefusals);
-      if (isFormProblem(err)) return again(pageStatus(err), fieldError(locale, err, fieldWords), refusal);
-      send(res, pageStatus(err), linkProblemPage(locale, refusal));
+      if (isFormProblem(err)) return again(pageStatus(err), fieldError(locale, err));
+      send(res, pageStatus(err), linkProblemPage(locale, refusalMessage(locale, err)));
     }
   });
 
   router.get('/login', (req, res) => {
     const locale = pickLocale(req);
-    send(res, 200, loginPage(locale, csrf.token(req, res), { notice: req.query.loggedOut === '1' ? text[locale].loggedOut : undefined }));
+    send(res, 200, loginPage(locale, csrf.token(req, res), { notice: req.query.loggedOut === '1' ? t(locale, 'web.login.loggedOut') : undefined }));
   });
 
   router.post('/login', protectForm(csrf, '/login'), async (req, res) => {
@@ -126,13 +130,14 @@ export function accountRouter(ctx: WebContext): Router {
       await endSession(deps, sessionToken(req, secureCookies));
       setSessionCookie(res, secureCookies, session.token, session.expiresAt);
       req.log.info({ userId: session.userId }, 'logged in');
-      res.redirect(303, `/account?lang=${locale}`);
+      // The account page is in the person's own language (or their environment's), whatever this page's was.
+      res.redirect(303, '/account');
     } catch (err) {
       if (!isAppError(err)) throw err;
       // Every refusal reads the same, so the page never tells whether an address has an account.
       send(res, pageStatus(err), loginPage(locale, csrf.token(req, res), {
         email,
-        error: isFormProblem(err) ? fieldError(locale, err, fieldWords) : { message: text[locale].loginRefused },
+        error: isFormProblem(err) ? fieldError(locale, err) : { message: t(locale, 'rights.login.refused') },
       }));
     }
   });

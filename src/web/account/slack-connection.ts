@@ -4,6 +4,7 @@
 // account page shows about the connection comes from here.
 import { csrfField } from '../form.ts';
 import { html, type Html } from '../html.ts';
+import { sayer } from '../../i18n/sentence.ts';
 import type { Locale } from '../i18n.ts';
 
 export interface SlackConnection {
@@ -14,38 +15,19 @@ export interface SlackConnection {
   slackInstall?: boolean;
 }
 
-const words = {
-  en: {
-    connected: (team: string) => `Connected (workspace ${team})`,
-    notConnected: 'Slack: not connected — see the README\'s Slack section',
-    notConnectedInstall: 'Not connected.',
-    add: 'Add to Slack',
-    addHint: 'Opens Slack, where you choose your company\'s workspace and allow eConnect in it.',
-    disconnect: 'Disconnect Slack',
-  },
-  nl: {
-    connected: (team: string) => `Gekoppeld (werkruimte ${team})`,
-    notConnected: 'Slack: niet gekoppeld — zie het Slack-deel van de README',
-    notConnectedInstall: 'Niet gekoppeld.',
-    add: 'Toevoegen aan Slack',
-    addHint: 'Opent Slack, waar u de werkruimte van uw bedrijf kiest en eConnect daarin toestaat.',
-    disconnect: 'Slack ontkoppelen',
-  },
-};
-
 export const isSlackConnected = (c: SlackConnection): boolean => c.slackTeamId !== null;
 
 /** The description of the connection, with its action when there is one. */
 export function slackConnectionSection(locale: Locale, c: SlackConnection, csrf = ''): Html {
-  const w = words[locale];
+  const w = sayer(locale);
   const team = c.slackTeamName ? `${c.slackTeamName}, ${c.slackTeamId}` : (c.slackTeamId ?? '');
   if (!c.slackInstall) {
-    return c.slackTeamId ? html`<span data-slot="slack-connection">${w.connected(team)}</span>` : html`<span data-slot="slack-connection">${w.notConnected}</span>`;
+    return c.slackTeamId ? html`<span data-slot="slack-connection">${w('web.slack.connected', { team })}</span>` : html`<span data-slot="slack-connection">${w('web.slack.notConnected')}</span>`;
   }
   if (c.slackTeamId) {
-    return html`<span data-slot="slack-connection">${w.connected(team)}</span>
-<form method="post" action="/account/slack/disconnect?lang=${locale}" novalidate>${csrfField(csrf)}<button type="submit" class="secondary">${w.disconnect}</button></form>`;
+    return html`<span data-slot="slack-connection">${w('web.slack.connected', { team })}</span>
+<form method="post" action="/account/slack/disconnect?lang=${locale}" novalidate>${csrfField(csrf)}<button type="submit" class="secondary">${w('web.slack.disconnect')}</button></form>`;
   }
-  return html`<span data-slot="slack-connection">${w.notConnectedInstall}</span>
-<p><a href="/slack/install?lang=${locale}" class="add-to-slack">${w.add}</a></p><p class="hint">${w.addHint}</p>`;
+  return html`<span data-slot="slack-connection">${w('web.slack.notConnectedInstall')}</span>
+<p><a href="/slack/install?lang=${locale}" class="add-to-slack">${w('web.slack.add')}</a></p><p class="hint">${w('web.slack.addHint')}</p>`;
 }

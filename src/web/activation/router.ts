@@ -5,11 +5,11 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import { activateAccount, describeInvitation, isAppError } from '../../rights/index.ts';
 import { fieldError, isFormProblem, pageStatus } from '../errors.ts';
 import { formValue, type FieldError } from '../form.ts';
+import { t } from '../../i18n/catalogue.ts';
 import { pickLocale, type Locale } from '../i18n.ts';
 import type { WebContext } from '../server.ts';
 import { wrongTokenLimiter } from './limiter.ts';
-import { fieldWords, text, type LinkProblem } from './text.ts';
-import { activatedPage, activationForm, messagePage, problemPage, type Invitation } from './views.ts';
+import { activatedPage, activationForm, type Invitation, type LinkProblem, messagePage, problemPage } from './views.ts';
 
 const LINK_PROBLEMS = new Set<string>(['invitation_invalid', 'invitation_expired', 'invitation_used', 'invitation_revoked']);
 
@@ -31,7 +31,7 @@ export function activationRouter(ctx: WebContext): Router {
     const wait = await limiter.blockedFor(req.ip ?? '');
     if (wait > 0) {
       const locale = localeFor(req);
-      res.status(429).setHeader('retry-after', String(wait)).type('html').send(messagePage(locale, text[locale].tooManyTitle, text[locale].tooMany(Math.ceil(wait / 60))));
+      res.status(429).setHeader('retry-after', String(wait)).type('html').send(messagePage(locale, t(locale, 'web.activation.tooManyTitle'), t(locale, 'web.activation.tooMany', { minutes: Math.ceil(wait / 60) })));
       return null;
     }
     try {
@@ -62,7 +62,7 @@ export function activationRouter(ctx: WebContext): Router {
         .then((inv) => inv.locale, () => undefined)
         .then((envLocale) => {
           const locale = localeFor(req, envLocale);
-          res.status(403).type('html').send(messagePage(locale, text[locale].formExpiredTitle, text[locale].formExpired));
+          res.status(403).type('html').send(messagePage(locale, t(locale, 'web.common.forgedTitle'), t(locale, 'web.activation.formExpired')));
         }, next);
     });
 
@@ -71,12 +71,11 @@ export function activationRouter(ctx: WebContext): Router {
     const inv = await invitation(req, res, token);
     if (!inv) return;
     const locale = localeFor(req, inv.locale);
-    const s = text[locale];
     const name = formValue(req, 'name');
     const password = formValue(req, 'password');
     const again = (error: FieldError) =>
       res.status(400).type('html').send(activationForm(locale, inv, { token, csrf: ctx.csrf.token(req, res), name, error }));
-    if (password !== formValue(req, 'confirm')) return again({ field: 'confirm', message: s.mismatch });
+    if (password !== formValue(req, 'confirm')) return again({ field: 'confirm', message: t(locale, 'web.common.mismatch') });
     try {
       const result = await activateAccount(ctx.deps, { token, name, password });
       req.log.info({ userId: result.user.id }, 'account activated');
@@ -84,7 +83,7 @@ export function activationRouter(ctx: WebContext): Router {
     } catch (err) {
       if (!isAppError(err)) throw err;
       if (LINK_PROBLEMS.has(err.code)) return res.status(pageStatus(err)).type('html').send(problemPage(locale, err.code as LinkProblem));
-      if (isFormProblem(err)) return again(fieldError(locale, err, fieldWords));
+      if (isFormProblem(err)) return again(fieldError(locale, err));
       throw err;
     }
   });

@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import { findSessionUser } from '../../rights/index.ts';
 import { sessionToken } from '../account/session-cookie.ts';
-import { pickLocale } from '../i18n.ts';
+import { personLocale, pickLocale } from '../i18n.ts';
 import type { WebContext } from '../server.ts';
 import { startPage } from './views.ts';
 
@@ -11,7 +11,7 @@ export function siteRouter(ctx: WebContext): Router {
   router.get('/', async (req, res) => {
     const user = await findSessionUser(ctx.deps, sessionToken(req, ctx.secureCookies));
     res.setHeader('cache-control', 'no-store');
-    res.type('html').send(startPage(pickLocale(req, user?.language), Boolean(user)));
+    res.type('html').send(startPage(user ? personLocale(req, user) : pickLocale(req), Boolean(user)));
   });
   return router;
 }

@@ -3,36 +3,36 @@
 import { html } from '../html.ts';
 import type { Locale } from '../i18n.ts';
 import { page, waysOn, withLang } from '../page.ts';
-import { text } from './text.ts';
+import { sayer } from '../../i18n/sentence.ts';
 
 export function startPage(locale: Locale, loggedIn: boolean): string {
-  const s = text[locale];
+  const s = sayer(locale);
   return page({
     locale,
-    title: s.startTitle,
-    body: html`<p>${s.startIntro}</p><p>${s.startSlack}</p>
+    title: s('web.site.startTitle'),
+    body: html`<p>${s('web.site.startIntro')}</p><p>${s('web.site.startSlack')}</p>
 ${loggedIn
-  ? html`<div class="card"><p><a href="${withLang('/account', locale)}">${s.startAccount}</a></p></div>`
-  : html`<div class="card"><h2>${s.startHave}</h2><p><a href="${withLang('/login', locale)}">${s.startLogIn}</a></p></div>
-<div class="card"><h2>${s.startNew}</h2><p><a href="${withLang('/register', locale)}">${s.startRegister}</a></p></div>`}`,
+  ? html`<div class="card"><p><a href="${withLang('/account', locale)}">${s('web.site.startAccount')}</a></p></div>`
+  : html`<div class="card"><h2>${s('web.register.haveAccount')}</h2><p><a href="${withLang('/login', locale)}">${s('web.common.logIn')}</a></p></div>
+<div class="card"><h2>${s('web.site.startNew')}</h2><p><a href="${withLang('/register', locale)}">${s('web.site.startRegister')}</a></p></div>`}`,
   });
 }
 
 const ways = (locale: Locale) => {
-  const s = text[locale];
+  const s = sayer(locale);
   return waysOn([
-    { href: withLang('/', locale), label: s.home },
-    { href: withLang('/login', locale), label: s.logIn },
-    { href: withLang('/register', locale), label: s.register },
+    { href: withLang('/', locale), label: s('web.site.home') },
+    { href: withLang('/login', locale), label: s('web.common.logIn') },
+    { href: withLang('/register', locale), label: s('web.common.register') },
   ]);
 };
 
 export function notFoundPage(locale: Locale): string {
-  const s = text[locale];
-  return page({ locale, title: s.notFoundTitle, body: html`<p>${s.notFound}</p>${ways(locale)}` });
+  const s = sayer(locale);
+  return page({ locale, title: s('web.site.notFoundTitle'), body: html`<p>${s('web.site.notFound')}</p>${ways(locale)}` });
 }
 
 export function errorPage(locale: Locale): string {
-  const s = text[locale];
-  return page({ locale, title: s.errorTitle, body: html`<div class="error" role="alert"><p>${s.error}</p></div>${ways(locale)}` });
+  const s = sayer(locale);
+  return page({ locale, title: s('web.site.errorTitle'), body: html`<div class="error" role="alert"><p>${s('web.site.error')}</p></div>${ways(locale)}` });
 }
