@@ -3,15 +3,21 @@
 // "our side" message with a reference the operator can find in the logs. Every listener goes
 // through here: commands, buttons and menus answer with errorText, modals with modalErrors, and the
 // places where Slack shows nothing (options menus, the App Home) with unanswerable.
-import { isAppError } from '../rights/index.ts';
+import { t, type Locale } from '../i18n/catalogue.ts';
+import { isAppError, type AppError } from '../rights/index.ts';
 import type { Logger } from '../log.ts';
 import { userText } from './blocks/text.ts';
+import { SlackRefusal } from './refusal.ts';
 
-export function errorText(err: unknown, logger: Logger, reference?: string): string {
-  if (isAppError(err)) return `:no_entry: ${userText(err.userMessage)}`;
-  const ref = reference ? ` (reference ${reference.slice(0, 40)})` : '';
+/** An AppError's message for the reader: Slack's own refusals in their language. */
+const refusalText = (err: AppError, locale: Locale): string => (err instanceof SlackRefusal ? err.textIn(locale) : err.userMessage);
+
+/** `locale`: the language of the person who reads the answer (src/slack/identity.ts knows it). */
+export function errorText(err: unknown, logger: Logger, reference?: string, locale: Locale = 'en'): string {
+  if (isAppError(err)) return `:no_entry: ${userText(refusalText(err, locale))}`;
+  const ref = reference ? t(locale, 'slack.error.reference', { reference: reference.slice(0, 40) }) : '';
   logger.error({ err, reference }, 'Slack request failed');
-  return `:warning: Something went wrong on our side${ref}. Nothing was changed, or the change was completed once; check with \`users\` or \`audit\` and try again in a minute. If it keeps failing, tell your eConnect operator.`;
+  return t(locale, 'slack.error.ourSide', { reference: ref });
 }
 
 /**
@@ -31,9 +37,9 @@ const FIELD_TO_BLOCK: Record<string, string> = { userId: 'user', organisationId:
  * AppError's field, or on the first input when the problem is not about one field (a refusal), so
  * the administrator always sees why and keeps what they typed.
  */
-export function modalErrors(err: unknown, logger: Logger, blockIds: string[], reference?: string): Record<string, string> {
+export function modalErrors(err: unknown, logger: Logger, blockIds: string[], reference?: string, locale: Locale = 'en'): Record<string, string> {
   // Slack shows field errors as plain text: the message as it is, nothing to escape.
-  const text = isAppError(err) ? err.userMessage : errorText(err, logger, reference).replace(/^:\w+: /, '');
+  const text = isAppError(err) ? refusalText(err, locale) : errorText(err, logger, reference, locale).replace(/^:\w+: /, '');
   const field = isAppError(err) && err.field ? err.field.split('.')[0]! : undefined;
   const block = field && (blockIds.includes(field) ? field : FIELD_TO_BLOCK[field]);
   const target = block && blockIds.includes(block) ? block : blockIds[0]!;

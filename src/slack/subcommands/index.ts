@@ -2,6 +2,7 @@
 import { apiToken } from './api-tokens.ts';
 import { addToOrg, createOrg, org, removeMemberCommand } from './organisations.ts';
 import { disconnect, notifyHere } from './environment.ts';
+import { language } from './language.ts';
 import { audit, help, orgs, pending, users, whois } from './reads.ts';
 import type { Subcommand } from './run.ts';
 import { block, invite, makeAdmin, removeUserCommand, resend, revoke, setRoleCommand, unblock } from './users.ts';
@@ -27,6 +28,7 @@ export const subcommands: Record<string, Subcommand> = {
   'notify-here': notifyHere,
   disconnect,
   'api-token': apiToken,
+  language,
   help,
 };
 
