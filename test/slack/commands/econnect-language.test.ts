@@ -16,10 +16,16 @@ afterAll(async () => {
 });
 afterEach(() => app.fake.assertClean());
 
-/** A fresh environment whose language is Dutch, set as its Administrator would. */
+/**
+ * A fresh environment whose language is Dutch, set as its Administrator would; its Slack workspace
+ * bound to it by the Administrator's first command (single workspace), so people without an account
+ * there read the environment's language too.
+ */
 async function dutchWorkspace() {
   const ws = await app.workspace();
   await setEnvironmentLanguage(app.deps, { userId: ws.users.admin.id }, { locale: 'nl' });
+  expect(await ws.driver.ephemeral(ws.as('admin'), 'users')).toContain('Gebruikers');
+  expect(await app.deps.prisma.environment.findUniqueOrThrow({ where: { id: ws.environmentId } })).toMatchObject({ slackTeamId: ws.teamId });
   return ws;
 }
 
@@ -124,7 +130,7 @@ describe('/econnect language environment', () => {
     const posted = messageText((await ws.driver.posted(/language/)).args);
     expect(posted).toContain(`<@${ws.users.admin.slack}> set this environment's language to English: for channel messages, invitations and everyone who has not chosen a language of their own.`);
     expect(await environmentLocale(ws.environmentId)).toBe('en');
-    const audit = await app.deps.prisma.auditEvent.findFirstOrThrow({ where: { targetId: ws.environmentId, action: 'environment.language_set' } });
+    const audit = await app.deps.prisma.auditEvent.findFirstOrThrow({ where: { targetId: ws.environmentId, action: 'environment.language_set' }, orderBy: { id: 'desc' } });
     expect(audit).toMatchObject({ actorSlackId: ws.users.admin.slack, details: { from: 'nl', to: 'en' } });
     expect(await ws.driver.ephemeral(ws.as('stranger'), 'help')).toContain('*/econnect* manages the users');
     expect(await ws.driver.ephemeral(ws.as('admin'), 'language environment en')).toContain("The environment's language already is English; nothing changed.");
