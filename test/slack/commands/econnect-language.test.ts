@@ -157,3 +157,17 @@ describe('/econnect language environment', () => {
     expect(ws.driver.postedHere()).toEqual([]);
   });
 });
+
+describe('notifications', () => {
+  it("are in the environment's language in a channel, and in a person's own in a direct message", async () => {
+    const ws = await dutchWorkspace();
+    const data = { userName: 'Carl', email: `carl@${ws.domain}`, environmentName: 'Acme', userId: ws.users.basic.id };
+    await app.slack.deliverNotification({ channel: ws.channel, kind: 'user.activated', data }, `m-${ws.tag}-1`, ws.environmentId);
+    expect(messageText((await ws.driver.posted(/geactiveerd/)).args)).toContain(`*Carl* (carl@${ws.domain}) heeft het eConnect-account geactiveerd in Acme.`);
+    // the Administrator (linked to Slack by their first command) chose English: their direct message is English
+    await ws.driver.ephemeral(ws.as('admin'), 'language en');
+    await app.slack.deliverNotification({ channel: ws.users.admin.slack, kind: 'user.activated', data }, `m-${ws.tag}-2`, ws.environmentId);
+    const [dm] = await app.fake.waitFor('chat.postMessage', (a) => a.channel === ws.users.admin.slack);
+    expect(messageText(dm!.args)).toContain(`*Carl* (carl@${ws.domain}) activated their eConnect account in Acme.`);
+  });
+});
