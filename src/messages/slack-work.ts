@@ -43,6 +43,8 @@ export const slackWork = z.discriminatedUnion('type', [
     team_id: z.string().max(40),
     text: z.string().min(1).max(3000),
     requestId: z.string().min(1).max(300),
+    /** the language of the person who submitted the form, for an answer to them (the text is the channel's, written already) */
+    locale: z.enum(['en', 'nl']).optional(),
   }),
   /** a part of a list of invitations (src/slack/bulk/job.ts): its rows still to do, what was done so far */
   z.object({

@@ -3,7 +3,7 @@
 // "Rule N" in comments and tests is rule N of docs/rules.md.
 export { defaultOptions, type RightsChanges, type RightsDeps, type RightsOptions } from './core/deps.ts';
 export { forbidden, type Actor } from './core/actor.ts';
-export { AppError, isAppError, type ErrorCode } from './errors.ts';
+export { AppError, isAppError, type ErrorCode, type ErrorValues, type RightsKey } from './errors.ts';
 export { allActions, decide, type Action, type Decision } from './policy.ts';
 export { authorize, type AuthorizeInput, type AuthorizeResult } from './authorization/authorize.ts';
 export { decisionCache, type DecisionCacheStats } from './authorization/decision-cache.ts';

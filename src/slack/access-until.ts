@@ -1,8 +1,8 @@
 // Access that ends by itself, in Slack: `--until YYYY-MM-DD` after add-to-org and set-role, the
 // optional date picker of their forms, and the lines that say when the access ends.
-import { readerLocale, t, type Locale } from '../i18n/catalogue.ts';
+import { readerLocale, t, type Locale, type Translate } from '../i18n/catalogue.ts';
 import { AppError, type RightsDeps } from '../rights/index.ts';
-import { memberAdded, roleChanged } from './blocks/confirmations.ts';
+import type { Confirmations } from './blocks/confirmations.ts';
 import { escapeMrkdwn, plain, strong } from './blocks/text.ts';
 
 /** Dashes a Slack client may have made of "--" while typing. */
@@ -53,39 +53,43 @@ export const personText = (p: { name?: string | null; userName?: string | null; 
 };
 
 /** The optional date picker of the add-to-organisation and role forms (block id `until`, the rights service's field). */
-export const untilPicker = (locale: Locale = 'en') => ({
+/** The optional last day of access in a form, in the reader's language. */
+export const untilPicker = (tr: Translate) => ({
   type: 'input',
   block_id: 'until',
   optional: true,
-  label: plain(t(locale, 'access.picker.label')),
-  hint: plain(t(locale, 'access.picker.hint')),
-  element: { type: 'datepicker', action_id: 'value', placeholder: plain(t(locale, 'access.picker.placeholder')) },
+  label: plain(tr('access.picker.label')),
+  hint: plain(tr('access.picker.hint')),
+  element: { type: 'datepicker', action_id: 'value', placeholder: plain(tr('access.picker.placeholder')) },
 });
 
 type Person = { id: string; email: string; name: string | null };
 
-/** The channel's confirmation of add-to-org, with the end of the membership when it has one. */
-export async function memberAddedUntil(
-  deps: RightsDeps,
-  caller: { slackUserId: string; environmentId: string },
+/**
+ * The channel's confirmation of add-to-org, with the end of the membership when it has one: `say` and
+ * `locale` are the channel's (the environment's) language.
+ */
+export function memberAddedUntil(
+  say: Confirmations,
+  locale: Locale,
+  by: string,
   result: { user: Person; organisation: { name: string }; role: 'MEMBER' | 'ADMINISTRATOR'; until?: string | null; endChanged?: boolean },
-): Promise<string> {
-  if (!result.until) return memberAdded(caller.slackUserId, result.user, result.organisation, result.role);
-  const locale = await environmentLocale(deps, caller.environmentId);
+): string {
+  if (!result.until) return say.memberAdded(by, result.user, result.organisation, result.role);
   if (result.endChanged) {
-    return t(locale, 'access.confirm.membershipEndSet', { by: caller.slackUserId, person: strong(result.user.name ?? result.user.email), organisation: strong(result.organisation.name), lastDay: lastDayOf(result.until) });
+    return t(locale, 'access.confirm.membershipEndSet', { by, person: strong(result.user.name ?? result.user.email), organisation: strong(result.organisation.name), lastDay: lastDayOf(result.until) });
   }
-  return `${memberAdded(caller.slackUserId, result.user, result.organisation, result.role)} ${membershipUntilLine(locale, result.until)}`;
+  return `${say.memberAdded(by, result.user, result.organisation, result.role)} ${membershipUntilLine(locale, result.until)}`;
 }
 
 /** The channel's confirmation of a role change, with the end of the role when it has one. */
-export async function roleChangedUntil(
-  deps: RightsDeps,
-  caller: { slackUserId: string; environmentId: string },
+export function roleChangedUntil(
+  say: Confirmations,
+  locale: Locale,
+  by: string,
   result: { user: Person & { role: 'BASIC' | 'ADVANCED' | 'ADMINISTRATOR' }; previousRole: 'BASIC' | 'ADVANCED' | 'ADMINISTRATOR'; until?: string | null; fallbackRole?: string | null },
-): Promise<string> {
-  const changed = roleChanged(caller.slackUserId, result.user, result.user.role, result.previousRole);
+): string {
+  const changed = say.roleChanged(by, result.user, result.user.role, result.previousRole);
   if (!result.until) return changed;
-  const locale = await environmentLocale(deps, caller.environmentId);
   return `${changed} ${roleUntilLine(locale, result.until, result.fallbackRole ?? 'BASIC')}`;
 }

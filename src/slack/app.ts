@@ -21,7 +21,8 @@ import { registerEvents } from './listeners/events/index.ts';
 import { registerOptions } from './listeners/options/index.ts';
 import { registerViews } from './listeners/views/index.ts';
 import { PrismaInstallationStore } from './installation-store.ts';
-import { createNotifier, type TokenForEnvironment } from './notifications.ts';
+import { readerLocale } from '../i18n/catalogue.ts';
+import { createNotifier, type LocaleForRecipient, type TokenForEnvironment } from './notifications.ts';
 import { createSlackOAuth, tokenRefresher, type SlackOAuth } from './oauth.ts';
 import type { TokenCipher } from './token-cipher.ts';
 import { unboundWorkspaceGuard } from './workspace-guard.ts';
@@ -129,7 +130,8 @@ export function createSlackApp({ config, deps, logger, identityTtlMs, workConcur
       command: (work, answer, client) => runSubcommand(ctx, work.command, client, answer),
       button: workButton(ctx),
       bulk: bulkInvitationWork(ctx),
-      confirm: (work, _answer, client) => postConfirmation(client, log.child({ requestId: work.requestId }), { channel: work.channel, user: work.user_id, text: work.text, requestId: work.requestId }),
+      confirm: (work, _answer, client) =>
+        postConfirmation(client, log.child({ requestId: work.requestId }), { channel: work.channel, user: work.user_id, text: work.text, requestId: work.requestId, locale: work.locale }),
     }) as never,
     batchSize: workConcurrency,
     // a crashed process's work is taken again within seconds; renewed while it runs
@@ -155,6 +157,17 @@ export function createSlackApp({ config, deps, logger, identityTtlMs, workConcur
     ? async (environmentId) => (environmentId ? ((await store.fetchByEnvironment(environmentId))?.installation.bot?.token ?? null) : null)
     : async () => botToken ?? null;
 
+  // a notification in a channel is in the environment's language; one sent to a person directly (a
+  // Slack user id as its channel), in theirs
+  const localeFor: LocaleForRecipient = async (environmentId, channel) => {
+    if (!environmentId) return 'en';
+    const env = await deps.prisma.environment.findUnique({ where: { id: environmentId }, select: { locale: true } });
+    const person = /^[UW]/.test(channel)
+      ? await deps.prisma.user.findFirst({ where: { environmentId, slackUserId: channel }, select: { locale: true } })
+      : null;
+    return readerLocale(env, person);
+  };
+
   return {
     app,
     router,
@@ -168,7 +181,7 @@ export function createSlackApp({ config, deps, logger, identityTtlMs, workConcur
       await homes.stop();
       await worker.stop();
     },
-    deliverNotification: createNotifier(tokenFor, apiUrl),
+    deliverNotification: createNotifier(tokenFor, apiUrl, { localeFor }),
     oauth,
     homes,
   };

@@ -3,16 +3,20 @@
 // "our side" message with a reference the operator can find in the logs. Every listener goes
 // through here: commands, buttons and menus answer with errorText, modals with modalErrors, and the
 // places where Slack shows nothing (options menus, the App Home) with unanswerable.
-import type { Locale } from '../i18n/catalogue.ts';
+import { t, type Locale } from '../i18n/catalogue.ts';
 import { isAppError } from '../rights/index.ts';
 import type { Logger } from '../log.ts';
 import { userText } from './blocks/text.ts';
 
+/**
+ * `locale`: the language of the person who reads the answer (src/slack/identity.ts knows it). A
+ * refusal made by Slack's own code before the caller was known carries its reader's language itself.
+ */
 export function errorText(err: unknown, logger: Logger, reference?: string, locale: Locale = 'en'): string {
   if (isAppError(err)) return `:no_entry: ${userText(err.messageIn(locale))}`;
-  const ref = reference ? ` (reference ${reference.slice(0, 40)})` : '';
+  const ref = reference ? t(locale, 'slack.error.reference', { reference: reference.slice(0, 40) }) : '';
   logger.error({ err, reference }, 'Slack request failed');
-  return `:warning: Something went wrong on our side${ref}. Nothing was changed, or the change was completed once; check with \`users\` or \`audit\` and try again in a minute. If it keeps failing, tell your eConnect operator.`;
+  return t(locale, 'slack.error.ourSide', { reference: ref });
 }
 
 /**

@@ -1,7 +1,11 @@
 // Who is calling: the Slack account's verified email (users.info, cached briefly because Slack limits
-// that method and every request needs it) matched to an active user of an environment.
+// that method and every request needs it) matched to an active user of an environment. The caller
+// carries the language of the answers to them (their own, else their environment's) and that of
+// their environment's channels, so every listener answers in the right language without asking again.
 import type { webApi } from '@slack/bolt';
-import { AppError, findUserByEmail, findWorkspaceEnvironment, linkSlackUser, type Actor, type RightsDeps } from '../rights/index.ts';
+import { isLocale, readerLocale, type Locale } from '../i18n/catalogue.ts';
+import { findUserByEmail, findWorkspaceEnvironment, linkSlackUser, type Actor, type RightsDeps } from '../rights/index.ts';
+import { SlackRefusal } from './refusal.ts';
 
 export interface Caller extends Actor {
   /** always known in Slack: the account that sent the request */
@@ -9,6 +13,10 @@ export interface Caller extends Actor {
   environmentId: string;
   email: string;
   role: 'BASIC' | 'ADVANCED' | 'ADMINISTRATOR';
+  /** the language of answers to this person: their own, else their environment's */
+  locale: Locale;
+  /** the language of their environment's channel messages */
+  environmentLocale: Locale;
 }
 
 interface SlackProfile {
@@ -18,6 +26,8 @@ interface SlackProfile {
 
 export class Identity {
   private cache = new Map<string, SlackProfile>();
+  /** the language each Slack account was last answered in, for answers given before the caller is known */
+  private locales = new Map<string, Locale>();
   /** single workspace: teams an administrator's command has offered to bind (bound then, or taken) */
   private boundTeams = new Set<string>();
 
@@ -49,10 +59,48 @@ export class Identity {
     return email;
   }
 
+  /** The language a Slack account was last answered in (English when never): for answers that cannot wait for the database. */
+  lastLocale(teamId: string | undefined, slackUserId: string): Locale {
+    return this.locales.get(`${teamId ?? ''}:${slackUserId}`) ?? 'en';
+  }
+
+  private remember(teamId: string | undefined, slackUserId: string, locale: Locale): Locale {
+    if (this.locales.size > 10_000) this.locales.clear();
+    this.locales.set(`${teamId ?? ''}:${slackUserId}`, locale);
+    return locale;
+  }
+
+  /** After `/econnect language`: the person's answers are in this language from now on. */
+  languageChanged(teamId: string | undefined, slackUserId: string, locale: Locale): void {
+    this.remember(teamId, slackUserId, locale);
+  }
+
+  /** The language of an environment's channel messages; English for none. */
+  private async environmentLocale(environmentId: string | null): Promise<Locale> {
+    if (!environmentId) return 'en';
+    const env = await this.deps.prisma.environment.findUnique({ where: { id: environmentId }, select: { locale: true } });
+    return readerLocale(env);
+  }
+
+  /**
+   * The language to answer a Slack account in when it needs no account (help, the App Home): its
+   * user's, else the environment its workspace is connected to, else English. Never throws.
+   */
+  async localeOf(client: webApi.WebClient, slackUserId: string, teamId: string | undefined): Promise<Locale> {
+    try {
+      const email = await this.emailOf(client, slackUserId, teamId);
+      const user = email ? await findUserByEmail(this.deps, email) : null;
+      if (user && user.status !== 'REMOVED') return this.remember(teamId, slackUserId, readerLocale(user.environment, user));
+      return this.remember(teamId, slackUserId, await this.environmentLocale(teamId ? await this.environmentOf(teamId) : null));
+    } catch {
+      return this.lastLocale(teamId, slackUserId);
+    }
+  }
+
   /** The environment a workspace is bound to; refuses an unbound one (the guard answers those first). */
   private async workspaceEnvironment(teamId: string | undefined): Promise<string> {
     const env = teamId ? await this.environmentOf(teamId) : null;
-    if (!env) throw new AppError('forbidden', 'rights.slack.workspaceNotConnected');
+    if (!env) throw new SlackRefusal('forbidden', 'slack.refusal.workspaceNotConnected', {}, 'en');
     return env;
   }
 
@@ -62,17 +110,17 @@ export class Identity {
     // an administrator), it acts only for its environment too
     const workspace = this.mode === 'distribution' ? await this.workspaceEnvironment(teamId) : teamId ? await this.environmentOf(teamId) : null;
     const email = await this.emailOf(client, slackUserId, teamId);
-    if (!email) {
-      throw new AppError('not_authenticated', 'rights.slack.noVerifiedEmail');
-    }
+    // someone without an account reads the language of the environment the workspace belongs to
+    const outsider = async () => this.remember(teamId, slackUserId, await this.environmentLocale(workspace));
+    if (!email) throw new SlackRefusal('not_authenticated', 'slack.refusal.noEmail', {}, await outsider());
     const user = await findUserByEmail(this.deps, email);
-    if (!user || user.status === 'REMOVED') {
-      throw new AppError('not_authenticated', 'rights.slack.noUser', { email });
-    }
-    if (user.status === 'BLOCKED') throw new AppError('forbidden', 'rights.slack.blocked');
-    if (user.status === 'INVITED') throw new AppError('forbidden', 'rights.slack.notActivated');
+    if (!user || user.status === 'REMOVED') throw new SlackRefusal('not_authenticated', 'slack.refusal.noUser', { email }, await outsider());
+    const locale = this.remember(teamId, slackUserId, readerLocale(user.environment, user));
+    if (user.status === 'BLOCKED') throw new SlackRefusal('forbidden', 'slack.refusal.blocked', {}, locale);
+    if (user.status === 'INVITED') throw new SlackRefusal('forbidden', 'slack.refusal.invited', {}, locale);
     if (workspace && user.environmentId !== workspace) {
-      throw new AppError('forbidden', 'rights.slack.wrongWorkspace', { email, mode: this.mode });
+      const how = this.mode === 'distribution' ? 'slack.refusal.otherEnvironment.distribution' : 'slack.refusal.otherEnvironment.single';
+      throw new SlackRefusal('forbidden', 'slack.refusal.otherEnvironment', (t) => ({ email, how: t(how) }), locale);
     }
     // Remember the Slack account, so notifications can reach this person by direct message. With a
     // single workspace, the first command of an active Administrator binds it to their environment.
@@ -81,6 +129,9 @@ export class Identity {
       await linkSlackUser(this.deps, user.id, slackUserId, mayBind ? teamId : undefined);
       if (mayBind) this.boundTeams.add(teamId);
     }
-    return { userId: user.id, slackUserId, requestId, environmentId: user.environmentId, email: user.email, role: user.role };
+    return {
+      userId: user.id, slackUserId, requestId, environmentId: user.environmentId, email: user.email, role: user.role,
+      locale, environmentLocale: isLocale(user.environment.locale) ? user.environment.locale : 'en',
+    };
   }
 }

@@ -2,6 +2,7 @@
 // rate limit carries Slack's Retry-After as retryAfterMs. The client never retries by itself: the
 // outbox owns retries, and a stuck Web API must not hold a worker for minutes.
 import { webApi } from '@slack/bolt';
+import { isLocale, translator } from '../i18n/catalogue.ts';
 import { renderNotification, type Notification } from './blocks/notifications.ts';
 
 // Slack errors that no retry can fix: the outbox marks the message failed and reports it at once.
@@ -56,8 +57,12 @@ export class SlackRateLimited extends Error {
 /** The bot token for an environment's notifications: its workspace's (distribution), the one token (single workspace), or null. */
 export type TokenForEnvironment = (environmentId: string | null) => Promise<string | null>;
 
-export function createNotifier(tokenFor: TokenForEnvironment, slackApiUrl: string | undefined, options: { now?: () => number } = {}) {
+/** The language of a notification: the environment's for a channel, the person's own for a direct message. */
+export type LocaleForRecipient = (environmentId: string | null, channel: string) => Promise<string>;
+
+export function createNotifier(tokenFor: TokenForEnvironment, slackApiUrl: string | undefined, options: { now?: () => number; localeFor?: LocaleForRecipient } = {}) {
   const now = options.now ?? Date.now;
+  const localeFor = options.localeFor ?? (async () => 'en');
   // Slack limits each workspace (its token) per method. After a 429, that workspace's calls to that
   // method wait until its Retry-After has passed; they are held here, never sent to be refused again.
   const limitedUntil = new Map<string, number>();
@@ -93,7 +98,8 @@ export function createNotifier(tokenFor: TokenForEnvironment, slackApiUrl: strin
     const held = heldFor(key);
     if (held > 0) throw new SlackRateLimited('chat.postMessage', held);
     const client = clientFor(token);
-    const message = renderNotification(payload);
+    const locale = await localeFor(environmentId, payload.channel);
+    const message = renderNotification(payload, translator(isLocale(locale) ? locale : 'en'));
     try {
       const res = await client.chat.postMessage({
         channel: payload.channel,

@@ -5,9 +5,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { InstallProvider, type Installation, type InstallURLOptions, type StateStore } from '@slack/oauth';
 import { webApi } from '@slack/bolt';
-import { AppError, checkSlackInstallGrant, isAppError, unbindSlackWorkspace, useSlackInstallState, WorkspaceRefusal, type Actor, type RightsDeps } from '../rights/index.ts';
+import { checkSlackInstallGrant, isAppError, unbindSlackWorkspace, useSlackInstallState, WorkspaceRefusal, type Actor, type RightsDeps } from '../rights/index.ts';
 import type { Logger } from '../log.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { SlackRefusal } from './refusal.ts';
 import { EnterpriseInstallRefused, type PrismaInstallationStore, type RefreshTokens } from './installation-store.ts';
 
 /** The bot scopes the app asks for (the same as manifest.yml). */
@@ -138,7 +139,7 @@ export function createSlackOAuth(o: SlackOAuthOptions): SlackOAuth {
 async function checkAdministrator(deps: RightsDeps, actor: Actor, environmentId: string) {
   const user = await deps.prisma.user.findUnique({ where: { id: actor.userId }, select: { role: true, status: true, environmentId: true } });
   if (user?.status !== 'ACTIVE' || user.role !== 'ADMINISTRATOR' || user.environmentId !== environmentId) {
-    throw new AppError('forbidden', 'rights.slack.administratorsDisconnect');
+    throw new SlackRefusal('forbidden', 'slack.refusal.disconnectAdminsOnly');
   }
 }
 

@@ -6,6 +6,7 @@
 // it (30 minutes, five posts), otherwise ephemerally in the channel, or else by direct message.
 // Work that opens a modal cannot wait for this (a trigger_id lives 3 s) and runs right after the ack.
 import type { SlashCommand, webApi } from '@slack/bolt';
+import type { Locale } from '../i18n/catalogue.ts';
 import type { Logger } from '../log.ts';
 import { slackWork, type SlackWork } from '../messages/index.ts';
 import { nowOf, queueSlackWork } from '../rights/index.ts';
@@ -93,9 +94,9 @@ export function recordButton(ctx: SlackContext, click: Omit<Work<'button'>, 'typ
 }
 
 /** Records a form's confirmation before its ack; a form submitted twice (same view id and hash) is confirmed once. */
-export function recordConfirmation(ctx: SlackContext, c: { channel: string; user: string; team: string; text: string; requestId: string }): Promise<boolean> {
+export function recordConfirmation(ctx: SlackContext, c: { channel: string; user: string; team: string; text: string; requestId: string; locale: Locale }): Promise<boolean> {
   return queueSlackWork(ctx.deps, `slack-work:confirm:${c.requestId}`.slice(0, 500), {
-    type: 'confirm', receivedAt: nowOf(ctx.deps).toISOString(), responseUrl: null, channel: c.channel, user_id: c.user, team_id: c.team, text: c.text, requestId: c.requestId,
+    type: 'confirm', receivedAt: nowOf(ctx.deps).toISOString(), responseUrl: null, channel: c.channel, user_id: c.user, team_id: c.team, text: c.text, requestId: c.requestId, locale: c.locale,
   });
 }
 

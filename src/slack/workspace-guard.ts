@@ -2,10 +2,11 @@
 // Bolt's own authorization would answer nothing; this guard answers the person instead (how to
 // connect) and stops there, so nothing of ours runs and nothing changes.
 import type { AnyMiddlewareArgs, AllMiddlewareArgs } from '@slack/bolt';
+import { t } from '../i18n/catalogue.ts';
 import type { Logger } from '../log.ts';
 
-export const notConnectedText = (command: string) =>
-  `:link: This Slack workspace is not connected to an eConnect environment, so \`${command}\` cannot do anything here yet. An administrator of your environment connects it: log in on the eConnect web page, open your account page and choose "Add to Slack", then pick this workspace.`;
+// No environment, so no language to go by: English.
+export const notConnectedText = (command: string) => t('en', 'slack.notConnected', { command });
 
 export function unboundWorkspaceGuard(command: string, logger: Logger) {
   return async (args: AnyMiddlewareArgs & AllMiddlewareArgs) => {

@@ -40,6 +40,30 @@ describe('deliverNotification', () => {
     expect(texts[2]).toMatch(/something.new/);
   });
 
+  it("speaks the language it is given for the recipient: the environment's in a channel, a person's own in a direct message", async () => {
+    const asked: [string | null, string][] = [];
+    const dutch = createNotifier(async () => 'xoxb-test', fake.url, {
+      localeFor: async (environmentId, channel) => {
+        asked.push([environmentId, channel]);
+        return channel === 'UENGLISH' ? 'en' : 'nl';
+      },
+    });
+    await dutch({ channel: 'C0NL', kind: 'user.activated', data: { userName: 'Carl', email: 'carl@acme.test', environmentName: 'Acme', userId: 'u-1' } }, 'm-nl-1', 'env-1');
+    await dutch({ channel: 'C0NL', kind: 'user.auto_joined', data: { userName: 'Dora', email: 'dora@acme.test', userId: 'u-2' } }, 'm-nl-2', 'env-1');
+    await dutch({ channel: 'C0NL', kind: 'outbox.failed', data: { description: 'de uitnodigingsmail', recipient: 'x@acme.test', lastError: 'mailbox unavailable' } }, 'm-nl-3', 'env-1');
+    await dutch({ channel: 'UENGLISH', kind: 'user.activated', data: { email: 'erik@acme.test' } }, 'm-en-1', 'env-1');
+    expect(asked).toEqual([['env-1', 'C0NL'], ['env-1', 'C0NL'], ['env-1', 'C0NL'], ['env-1', 'UENGLISH']]);
+    const calls = fake.callsTo('chat.postMessage');
+    const texts = calls.map((c) => messageText(c.args));
+    expect(texts[0]).toContain('*Carl* (carl@acme.test) heeft het eConnect-account geactiveerd in Acme.');
+    const buttons = calls[0]!.args.blocks.find((b: any) => b.type === 'actions').elements;
+    expect(buttons.map((e: any) => e.text.text)).toEqual(['Aan organisatie toevoegen', 'Beheerder maken', 'Blokkeren']);
+    expect(buttons[2].confirm).toMatchObject({ title: { text: 'Deze gebruiker blokkeren?' }, confirm: { text: 'Blokkeren' }, deny: { text: 'Annuleren' } });
+    expect(texts[1]).toContain('*Dora* (dora@acme.test) is via het maildomein bij je omgeving gekomen, als Basisgebruiker zonder organisaties.');
+    expect(texts[2]).toContain('eConnect kon de uitnodigingsmail aan x@acme.test niet bezorgen na meerdere pogingen: mailbox unavailable.');
+    expect(texts[3]).toContain('*erik@acme.test* activated their eConnect account.');
+  });
+
   it('throws with retryAfterMs on a rate limit, and throws on server errors and Slack errors, without retrying itself', async () => {
     fake.failNext('chat.postMessage', { status: 429, retryAfter: 7 });
     const limited = await deliver({ channel: 'C1', kind: 'user.activated', data: { email: 'a@b.nl' } }, 'm-5').catch((e) => e);

@@ -9,7 +9,7 @@ export async function findUserByEmail(deps: RightsDeps, rawEmail: string) {
   if (!email) return null;
   const user = await deps.prisma.user.findUnique({
     where: { email },
-    select: { id: true, environmentId: true, email: true, name: true, role: true, status: true, slackUserId: true },
+    select: { id: true, environmentId: true, email: true, name: true, role: true, status: true, slackUserId: true, locale: true, environment: { select: { locale: true } } },
   });
   return user;
 }

@@ -1,6 +1,7 @@
 // What the channel reads after a change: one sentence per result, whether the change came from a
-// subcommand, a modal or a button. Each names who did it (a mention) and to whom, with every typed
-// value escaped.
+// subcommand, a modal or a button, in the environment's language. Each names who did it (a mention)
+// and to whom, with every typed value escaped.
+import { translator, type Locale, type Translate } from '../../i18n/catalogue.ts';
 import type { EnvironmentRole, OrganisationRole } from '../../i18n/labels.ts';
 import { environmentRoleLabel, organisationRoleLabel } from './labels.ts';
 import { strong, userText } from './text.ts';
@@ -16,49 +17,47 @@ const person = (u: Person) => strong(u.name ?? u.email);
 /** A person by address, in bold: invitations are about an address, not yet a person. */
 const address = (u: Person) => strong(u.email);
 const day = (iso: string) => iso.slice(0, 10);
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export function userInvited(by: string, user: Person & { role: EnvironmentRole }, expiresAt: string, organisationsToJoin = 0): string {
-  const orgs = organisationsToJoin ? ` and ${plural(organisationsToJoin, 'organisation')} to join on activation` : '';
-  return `${mention(by)} invited ${address(user)} as ${environmentRoleLabel(user.role)}${orgs}. The activation link works until ${day(expiresAt)}.`;
+/** The confirmations in one language: the channel's (its environment's). */
+export function confirmationsIn(t: Translate) {
+  return {
+    userInvited(by: string, user: Person & { role: EnvironmentRole }, expiresAt: string, organisationsToJoin = 0): string {
+      const organisations = organisationsToJoin ? t('slack.confirm.invited.organisations', { count: organisationsToJoin }) : '';
+      return t('slack.confirm.invited', { by: mention(by), email: address(user), role: environmentRoleLabel(t, user.role), organisations, date: day(expiresAt) });
+    },
+    invitationResent: (by: string, user: Person, expiresAt: string) => t('slack.confirm.resent', { by: mention(by), email: address(user), date: day(expiresAt) }),
+    invitationRevoked: (by: string, user: Person) => t('slack.confirm.revoked', { by: mention(by), email: address(user) }),
+    roleChanged: (by: string, user: Person, role: EnvironmentRole, previousRole: EnvironmentRole) =>
+      t('slack.confirm.roleChanged', { by: mention(by), person: person(user), role: environmentRoleLabel(t, role), previous: environmentRoleLabel(t, previousRole) }),
+    /** A role change that found the role already set, in the channel (modal, button). */
+    roleUnchanged: (by: string, user: Person, role: EnvironmentRole) => t('slack.confirm.roleUnchanged', { by: mention(by), person: person(user), role: environmentRoleLabel(t, role) }),
+    /** The same, answered only to the caller of a subcommand (in their language): nothing happened for the channel to see. */
+    roleUnchangedToCaller: (user: Person, role: EnvironmentRole) => t('slack.answer.roleUnchanged', { email: userText(user.email), role: environmentRoleLabel(t, role) }),
+    userBlocked: (by: string, user: Person) => t('slack.confirm.blocked', { by: mention(by), person: person(user) }),
+    userUnblocked: (by: string, user: Person) => t('slack.confirm.unblocked', { by: mention(by), person: person(user) }),
+    userRemoved: (by: string, user: Person) => t('slack.confirm.removed', { by: mention(by), person: person(user) }),
+    organisationCreated: (by: string, organisation: { name: string }) => t('slack.confirm.orgCreated', { by: mention(by), name: strong(organisation.name) }),
+    /** `changed` names the details that changed, as the rights service reports them. */
+    organisationSaved(by: string, organisation: { name: string }, changed: string[]): string {
+      if (changed.length === 0) return t('slack.confirm.orgSavedUnchanged', { by: mention(by), name: strong(organisation.name) });
+      return t('slack.confirm.orgSaved', { by: mention(by), fields: changed.join(', '), name: strong(organisation.name) });
+    },
+    memberAdded: (by: string, user: Person, organisation: { name: string }, role: OrganisationRole) =>
+      t('slack.confirm.memberAdded', { by: mention(by), person: person(user), organisation: strong(organisation.name), role: organisationRoleLabel(t, role) }),
+    memberRemoved: (by: string, user: Person, organisation: { name: string }) =>
+      t('slack.confirm.memberRemoved', { by: mention(by), person: person(user), organisation: strong(organisation.name) }),
+    notificationChannelChosen: (by: string) => t('slack.confirm.notifyHere', { by: mention(by) }),
+    apiTokenCreated: (by: string, token: { name: string }) => t('slack.confirm.apiTokenCreated', { by: mention(by), name: strong(token.name) }),
+    apiTokenRevoked: (by: string, token: { name: string }) => t('slack.confirm.apiTokenRevoked', { by: mention(by), name: strong(token.name) }),
+    environmentLanguageSet: (by: string, locale: Locale) => t('slack.confirm.environmentLanguage', { by: mention(by), language: t(`language.${locale}`) }),
+  };
 }
 
-export const invitationResent = (by: string, user: Person, expiresAt: string) =>
-  `${mention(by)} sent ${address(user)} a new activation link (older links no longer work). It works until ${day(expiresAt)}.`;
+export type Confirmations = ReturnType<typeof confirmationsIn>;
 
-export const invitationRevoked = (by: string, user: Person) => `${mention(by)} revoked the invitation of ${address(user)}; their links no longer work.`;
+const english = confirmationsIn(translator('en'));
 
-export const roleChanged = (by: string, user: Person, role: EnvironmentRole, previousRole: EnvironmentRole) =>
-  `${mention(by)} made ${person(user)} ${environmentRoleLabel(role)} (was ${environmentRoleLabel(previousRole)}).`;
-
-/** A role change that found the role already set, in the channel (modal, button). */
-export const roleUnchanged = (by: string, user: Person, role: EnvironmentRole) =>
-  `${mention(by)} checked ${person(user)}: already ${environmentRoleLabel(role)}, nothing changed.`;
-
-/** The same, answered only to the caller of a subcommand: nothing happened for the channel to see. */
-export const roleUnchangedToCaller = (user: Person, role: EnvironmentRole) => `${userText(user.email)} already is ${environmentRoleLabel(role)}; nothing changed.`;
-
-export const userBlocked = (by: string, user: Person) => `${mention(by)} blocked ${person(user)}.`;
-export const userUnblocked = (by: string, user: Person) => `${mention(by)} unblocked ${person(user)}.`;
-export const userRemoved = (by: string, user: Person) => `${mention(by)} removed ${person(user)} from the environment.`;
-
-export const organisationCreated = (by: string, organisation: { name: string }) =>
-  `${mention(by)} created the organisation ${strong(organisation.name)} and is its organisation administrator.`;
-
-/** `changed` names the details that changed, as the rights service reports them. */
-export function organisationSaved(by: string, organisation: { name: string }, changed: string[]): string {
-  if (changed.length === 0) return `${mention(by)} saved ${strong(organisation.name)} without changes.`;
-  return `${mention(by)} changed ${changed.join(', ')} of ${strong(organisation.name)}.`;
-}
-
-export const memberAdded = (by: string, user: Person, organisation: { name: string }, role: OrganisationRole) =>
-  `${mention(by)} added ${person(user)} to ${strong(organisation.name)} as ${organisationRoleLabel(role)}.`;
-
-export const memberRemoved = (by: string, user: Person, organisation: { name: string }) =>
-  `${mention(by)} removed ${person(user)} from ${strong(organisation.name)}. They stay in the environment.`;
-
-export const notificationChannelChosen = (by: string) =>
-  `${mention(by)} chose this channel for eConnect notifications: activations of invited users and people joining through the environment's mail domain.`;
-
-export const apiTokenCreated = (by: string, token: { name: string }) => `${mention(by)} created the rights API token ${strong(token.name)}.`;
-export const apiTokenRevoked = (by: string, token: { name: string }) => `${mention(by)} revoked the rights API token ${strong(token.name)}.`;
+export const {
+  userInvited, invitationResent, invitationRevoked, roleChanged, roleUnchanged, roleUnchangedToCaller, userBlocked, userUnblocked, userRemoved,
+  organisationCreated, organisationSaved, memberAdded, memberRemoved, notificationChannelChosen, apiTokenCreated, apiTokenRevoked,
+} = english;

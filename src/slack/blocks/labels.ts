@@ -1,16 +1,14 @@
-// Role and status words in Slack's messages, from the table the web pages and emails use too. Slack
-// speaks English; inside a sentence organisation roles and statuses are written in lower case
+// Role and status words in Slack's messages, from the catalogue's glossary (the same words as the
+// web pages and emails). Inside a sentence organisation roles and statuses are written in lower case
 // ("added Ada as member", "Status: blocked"), environment roles keep their capital ("Basic user").
-import { labels, type EnvironmentRole, type OrganisationRole, type UserStatus } from '../../i18n/labels.ts';
+import type { Translate } from '../../i18n/catalogue.ts';
+import type { EnvironmentRole, OrganisationRole, UserStatus } from '../../i18n/labels.ts';
 
-const words = labels.en;
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+export const environmentRoleLabel = (t: Translate, role: EnvironmentRole): string => t(`role.environment.${role}`);
 
-export const environmentRoleLabel = (role: EnvironmentRole): string => words.environmentRole[role];
+export const organisationRoleLabel = (t: Translate, role: OrganisationRole): string => t(`role.organisation.${role}.lower`);
 
-export const organisationRoleLabel = (role: OrganisationRole): string => lowerFirst(words.organisationRole[role]);
-
-export const statusLabel = (status: UserStatus): string => lowerFirst(words.status[status]);
+export const statusLabel = (t: Translate, status: UserStatus): string => t(`status.${status}.lower`);
 
 /** As a menu option shows it: on its own, with its capital. */
-export const organisationRoleOption = (role: OrganisationRole): string => words.organisationRole[role];
+export const organisationRoleOption = (t: Translate, role: OrganisationRole): string => t(`role.organisation.${role}`);

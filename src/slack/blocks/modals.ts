@@ -1,6 +1,7 @@
 // The modals: one builder per administrator action. Block ids are the rights service's field names,
 // so an AppError's field points at the block to mark (see ../errors.ts).
 import type { types } from '@slack/bolt';
+import type { MessageKey, Translate } from '../../i18n/catalogue.ts';
 import { environmentRoleOptions, MIN_QUERY_LENGTH, organisationRoleOptions, type Option } from './options.ts';
 import { plain, section, strong } from './text.ts';
 import { untilPicker } from '../access-until.ts';
@@ -23,13 +24,13 @@ export function decodeMeta(raw: string | undefined): ModalMeta {
 }
 
 // Typed as Slack's View for the Web API; built from plain objects because Block Kit's types are strict unions.
-const modal = (callbackId: string, title: string, submit: string, meta: ModalMeta, blocks: unknown[]) =>
+const modal = (t: Translate, callbackId: string, title: MessageKey, submit: MessageKey, meta: ModalMeta, blocks: unknown[]) =>
   ({
     type: 'modal' as const,
     callback_id: callbackId,
-    title: plain(title, 24),
-    submit: plain(submit, 24),
-    close: plain('Cancel', 24),
+    title: plain(t(title), 24),
+    submit: plain(t(submit), 24),
+    close: plain(t('slack.modal.cancel'), 24),
     private_metadata: encodeMeta(meta),
     blocks,
   }) as unknown as types.ModalView & { blocks: unknown[] };
@@ -48,79 +49,79 @@ const text = (blockId: string, label: string, initial?: string | null, opts: { o
     ...(opts.hint ? { hint: plain(opts.hint) } : {}),
   });
 
-const userSelect = (label: string, initial?: Option) =>
-  input('user', label, { type: 'external_select', action_id: 'user_search', min_query_length: MIN_QUERY_LENGTH, placeholder: plain('Type a name or email'), ...(initial ? { initial_option: initial } : {}) });
+const userSelect = (t: Translate, initial?: Option) =>
+  input('user', t('slack.modal.user'), { type: 'external_select', action_id: 'user_search', min_query_length: MIN_QUERY_LENGTH, placeholder: plain(t('slack.modal.user.placeholder')), ...(initial ? { initial_option: initial } : {}) });
 
-const organisationSelect = (label: string, actionId = 'organisation_search', initial?: Option) =>
-  input('organisation', label, { type: 'external_select', action_id: actionId, min_query_length: MIN_QUERY_LENGTH, placeholder: plain('Type an organisation name'), ...(initial ? { initial_option: initial } : {}) });
+const organisationSelect = (t: Translate, actionId = 'organisation_search', initial?: Option) =>
+  input('organisation', t('slack.modal.organisation'), { type: 'external_select', action_id: actionId, min_query_length: MIN_QUERY_LENGTH, placeholder: plain(t('slack.modal.organisation.placeholder')), ...(initial ? { initial_option: initial } : {}) });
 
 const staticSelect = (blockId: string, label: string, options: Option[], initialValue?: string) =>
   input(blockId, label, { type: 'static_select', options, ...(initialValue ? { initial_option: options.find((o) => o.value === initialValue) } : {}) });
 
-export function inviteModal(meta: ModalMeta, email?: string) {
-  return modal('invite', 'Invite a user', 'Send invitation', meta, [
-    input('email', 'Email address', { type: 'email_text_input', ...(email ? { initial_value: email } : {}), placeholder: plain('name@company.nl') }),
-    staticSelect('role', 'Environment role', environmentRoleOptions, 'BASIC'),
-    input('organisations', 'Organisations to join (as member)', { type: 'multi_external_select', action_id: 'organisation_search', min_query_length: MIN_QUERY_LENGTH, max_selected_items: 50 }, { optional: true }),
+export function inviteModal(t: Translate, meta: ModalMeta, email?: string) {
+  return modal(t, 'invite', 'slack.modal.invite.title', 'slack.modal.invite.submit', meta, [
+    input('email', t('slack.modal.email'), { type: 'email_text_input', ...(email ? { initial_value: email } : {}), placeholder: plain(t('slack.modal.email.placeholder')) }),
+    staticSelect('role', t('slack.modal.environmentRole'), environmentRoleOptions(t), 'BASIC'),
+    input('organisations', t('slack.modal.organisationsToJoin'), { type: 'multi_external_select', action_id: 'organisation_search', min_query_length: MIN_QUERY_LENGTH, max_selected_items: 50 }, { optional: true }),
   ]);
 }
 
-export function setRoleModal(meta: ModalMeta, user?: Option, role?: string) {
-  return modal('set_role', 'Set environment role', 'Save role', meta, [
-    userSelect('User', user),
-    staticSelect('role', 'Environment role', environmentRoleOptions, role),
-    untilPicker(),
+export function setRoleModal(t: Translate, meta: ModalMeta, user?: Option, role?: string) {
+  return modal(t, 'set_role', 'slack.modal.setRole.title', 'slack.modal.setRole.submit', meta, [
+    userSelect(t, user),
+    staticSelect('role', t('slack.modal.environmentRole'), environmentRoleOptions(t), role),
+    untilPicker(t),
   ]);
 }
 
-export function addMemberModal(meta: ModalMeta, user?: Option) {
-  return modal('add_member', 'Add to organisation', 'Add member', meta, [
-    userSelect('User', user),
-    organisationSelect('Organisation'),
-    staticSelect('role', 'Role in the organisation', organisationRoleOptions, 'MEMBER'),
-    untilPicker(),
+export function addMemberModal(t: Translate, meta: ModalMeta, user?: Option) {
+  return modal(t, 'add_member', 'slack.modal.addMember.title', 'slack.modal.addMember.submit', meta, [
+    userSelect(t, user),
+    organisationSelect(t),
+    staticSelect('role', t('slack.modal.organisationRole'), organisationRoleOptions(t), 'MEMBER'),
+    untilPicker(t),
   ]);
 }
 
 /** Step 1 picks the organisation (the menu dispatches an action); step 2 picks one of its members. */
-export function removeMemberModal(meta: ModalMeta) {
+export function removeMemberModal(t: Translate, meta: ModalMeta) {
   const blocks: unknown[] = meta.organisationId
     ? [
-        section(`Remove a member from ${strong(meta.organisationName)}. They stay in the environment but lose this organisation's documents at once.`, 'about'),
-        input('user', 'Member', { type: 'external_select', action_id: 'member_search', min_query_length: 0, placeholder: plain('Type a name or email') }),
+        section(t('slack.modal.removeMember.about', { organisation: strong(meta.organisationName) }), 'about'),
+        input('user', t('slack.modal.member'), { type: 'external_select', action_id: 'member_search', min_query_length: 0, placeholder: plain(t('slack.modal.user.placeholder')) }),
       ]
-    : [organisationSelect('Organisation', 'organisation_pick_remove')];
-  const view = modal('remove_member', 'Remove member', 'Remove member', meta, blocks);
+    : [organisationSelect(t, 'organisation_pick_remove')];
+  const view = modal(t, 'remove_member', 'slack.modal.removeMember.title', 'slack.modal.removeMember.submit', meta, blocks);
   if (!meta.organisationId) (blocks[0] as Record<string, unknown>).dispatch_action = true;
   return view;
 }
 
+/** The organisation's details in the form: id, label, longest value, hint. */
 export const organisationFields = [
-  ['legalName', 'Legal name', 200, 'As registered at the Chamber of Commerce'],
-  ['kvkNumber', 'KvK number', 8, '8 digits'],
-  ['vatNumber', 'VAT number', 20, 'For example NL123456789B01'],
-  ['peppolId', 'Peppol participant id', 60, 'For example 0106:12345678'],
-  ['street', 'Street and number', 200, undefined],
-  ['postalCode', 'Postal code', 16, undefined],
-  ['city', 'City', 100, undefined],
-  ['country', 'Country (ISO code)', 2, 'For example NL'],
-  ['invoiceEmail', 'Invoice email', 254, 'Where invoices for this organisation go'],
-] as const;
+  ['legalName', 'slack.modal.legalName', 200, 'slack.modal.legalName.hint'],
+  ['kvkNumber', 'slack.modal.kvkNumber', 8, 'slack.modal.kvkNumber.hint'],
+  ['vatNumber', 'slack.modal.vatNumber', 20, 'slack.modal.vatNumber.hint'],
+  ['peppolId', 'slack.modal.peppolId', 60, 'slack.modal.peppolId.hint'],
+  ['street', 'slack.modal.street', 200, undefined],
+  ['postalCode', 'slack.modal.postalCode', 16, undefined],
+  ['city', 'slack.modal.city', 100, undefined],
+  ['country', 'slack.modal.country', 2, 'slack.modal.country.hint'],
+  ['invoiceEmail', 'slack.modal.invoiceEmail', 254, 'slack.modal.invoiceEmail.hint'],
+] as const satisfies readonly (readonly [string, MessageKey, number, MessageKey | undefined])[];
 
 export type OrganisationDetails = Partial<Record<(typeof organisationFields)[number][0] | 'name', string | null>>;
 
-export function organisationModal(callbackId: 'create_org' | 'edit_org', meta: ModalMeta, details: OrganisationDetails = {}) {
-  const title = callbackId === 'create_org' ? 'Create organisation' : 'Edit organisation';
-  return modal(callbackId, title, callbackId === 'create_org' ? 'Create' : 'Save details', meta, [
-    text('name', 'Name', details.name, { optional: false, max: 100 }),
-    ...organisationFields.map(([id, label, max, hint]) => text(id, label, details[id], { max, hint })),
+export function organisationModal(t: Translate, callbackId: 'create_org' | 'edit_org', meta: ModalMeta, details: OrganisationDetails = {}) {
+  const creating = callbackId === 'create_org';
+  return modal(t, callbackId, creating ? 'slack.modal.createOrg.title' : 'slack.modal.editOrg.title', creating ? 'slack.modal.createOrg.submit' : 'slack.modal.editOrg.submit', meta, [
+    text('name', t('slack.modal.name'), details.name, { optional: false, max: 100 }),
+    ...organisationFields.map(([id, label, max, hint]) => text(id, t(label), details[id], { max, hint: hint && t(hint) })),
   ]);
 }
 
 /** `org` without a name: pick the organisation first; the pick replaces this with the edit form. */
-export function pickOrganisationModal(meta: ModalMeta) {
-  const view = modal('edit_org_pick', 'Edit organisation', 'Next', meta, [organisationSelect('Organisation', 'organisation_pick_edit')]);
+export function pickOrganisationModal(t: Translate, meta: ModalMeta) {
+  const view = modal(t, 'edit_org_pick', 'slack.modal.editOrg.title', 'slack.modal.pickOrg.submit', meta, [organisationSelect(t, 'organisation_pick_edit')]);
   (view.blocks[0] as unknown as Record<string, unknown>).dispatch_action = true;
   return view;
 }
-

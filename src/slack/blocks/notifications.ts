@@ -1,5 +1,6 @@
 // Notifications queued by the rights service (outbox), rendered for Slack. Each names the person and
-// offers the administrator's next step as buttons.
+// offers the administrator's next step as buttons, in the environment's language.
+import type { Translate } from '../../i18n/catalogue.ts';
 import type { StoredSlackNotification } from '../../messages/index.ts';
 import { context, cut, flatten, section, strong, userText } from './text.ts';
 import { renderAccessNotification } from './access-notifications.ts';
@@ -9,45 +10,51 @@ export type Notification = StoredSlackNotification;
 
 const str = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 
-function nextSteps(userId: string) {
+function nextSteps(t: Translate, userId: string) {
   return {
     type: 'actions',
     block_id: 'next_steps',
     elements: [
-      { type: 'button', action_id: 'notify_add_to_org', text: { type: 'plain_text', text: 'Add to organisation' }, value: userId, style: 'primary' },
-      { type: 'button', action_id: 'notify_make_admin', text: { type: 'plain_text', text: 'Make administrator' }, value: userId },
+      { type: 'button', action_id: 'notify_add_to_org', text: { type: 'plain_text', text: t('slack.notify.button.addToOrg') }, value: userId, style: 'primary' },
+      { type: 'button', action_id: 'notify_make_admin', text: { type: 'plain_text', text: t('slack.notify.button.makeAdmin') }, value: userId },
       {
         type: 'button',
         action_id: 'notify_block',
-        text: { type: 'plain_text', text: 'Block' },
+        text: { type: 'plain_text', text: t('slack.notify.button.block') },
         value: userId,
         style: 'danger',
         confirm: {
-          title: { type: 'plain_text', text: 'Block this user?' },
-          text: { type: 'plain_text', text: 'They lose all rights and cannot log in until unblocked.' },
-          confirm: { type: 'plain_text', text: 'Block' },
-          deny: { type: 'plain_text', text: 'Cancel' },
+          title: { type: 'plain_text', text: t('slack.notify.block.title') },
+          text: { type: 'plain_text', text: t('slack.notify.block.text') },
+          confirm: { type: 'plain_text', text: t('slack.notify.block.confirm') },
+          deny: { type: 'plain_text', text: t('slack.notify.block.deny') },
         },
       },
     ],
   };
 }
 
-export function renderNotification(n: Notification): { text: string; blocks: unknown[] } {
+export function renderNotification(n: Notification, t: Translate): { text: string; blocks: unknown[] } {
   const d = n.data;
   const person = d.userName && d.userName !== d.email ? `${strong(str(d.userName))} (${userText(str(d.email))})` : strong(str(d.email));
   switch (n.kind) {
     case 'user.activated': {
-      const text = `${person} activated their eConnect account${d.environmentName ? ` in ${userText(str(d.environmentName))}` : ''}.`;
-      return { text: flatten(text), blocks: [section(text), ...(d.userId ? [nextSteps(str(d.userId))] : [])] };
+      const where = d.environmentName ? t('slack.notify.activated.where', { environment: userText(str(d.environmentName)) }) : '';
+      const text = t('slack.notify.activated', { person, where });
+      return { text: flatten(text), blocks: [section(text), ...(d.userId ? [nextSteps(t, str(d.userId))] : [])] };
     }
     case 'user.auto_joined': {
-      const text = `${person} joined your environment through its mail domain, as Basic user without organisations.`;
-      return { text: flatten(text), blocks: [section(text), context('Add them to an organisation so they can work with its documents, or block them if they should not be here.'), ...(d.userId ? [nextSteps(str(d.userId))] : [])] };
+      const text = t('slack.notify.autoJoined', { person, role: t('role.environment.BASIC') });
+      return { text: flatten(text), blocks: [section(text), context(t('slack.notify.autoJoined.next')), ...(d.userId ? [nextSteps(t, str(d.userId))] : [])] };
     }
     case 'outbox.failed': {
-      const what = userText(str(d.description ?? d.kind ?? d.dedupeKey ?? 'a message'));
-      const text = `:warning: eConnect could not deliver ${what}${d.recipient ? ` to ${userText(str(d.recipient))}` : ''} after ${userText(str(d.attempts ?? 'several'))} attempts${d.lastError ? `: ${userText(cut(str(d.lastError), 500))}` : ''}. Check the address, or resend the invitation.`;
+      const what = userText(str(d.description ?? d.kind ?? d.dedupeKey ?? t('slack.notify.failed.message')));
+      const text = t('slack.notify.failed', {
+        what,
+        recipient: d.recipient ? t('slack.notify.failed.recipient', { recipient: userText(str(d.recipient)) }) : '',
+        attempts: userText(str(d.attempts ?? t('slack.notify.failed.several'))),
+        error: d.lastError ? t('slack.notify.failed.error', { error: userText(cut(str(d.lastError), 500)) }) : '',
+      });
       return { text: flatten(text), blocks: [section(text)] };
     }
     case 'access.reminder':

@@ -1,4 +1,5 @@
 // Options for select menus: Slack allows 100 options, 75 characters of text and 150 of value.
+import type { Translate } from '../../i18n/catalogue.ts';
 import { environmentRoleLabel, organisationRoleOption } from './labels.ts';
 import { cut, plain } from './text.ts';
 
@@ -13,13 +14,10 @@ export const userOption = (u: { id: string; name?: string | null; email: string 
 
 export const organisationOption = (o: { id: string; name: string }) => option(o.name, o.id);
 
-export const environmentRoleOptions = [
-  option(`${environmentRoleLabel('BASIC')} (no rights until added to organisations)`, 'BASIC'),
-  option(`${environmentRoleLabel('ADVANCED')} (sees all users and organisations)`, 'ADVANCED'),
-  option(`${environmentRoleLabel('ADMINISTRATOR')} (manages users and organisations)`, 'ADMINISTRATOR'),
-];
+export const environmentRoleOptions = (t: Translate) =>
+  (['BASIC', 'ADVANCED', 'ADMINISTRATOR'] as const).map((role) => option(t(`slack.option.${role}`, { role: environmentRoleLabel(t, role) }), role));
 
-export const organisationRoleOptions = [option(organisationRoleOption('MEMBER'), 'MEMBER'), option(organisationRoleOption('ADMINISTRATOR'), 'ADMINISTRATOR')];
+export const organisationRoleOptions = (t: Translate) => (['MEMBER', 'ADMINISTRATOR'] as const).map((role) => option(organisationRoleOption(t, role), role));
 
 export const limitOptions = (options: Option[]) => options.slice(0, 100);
 

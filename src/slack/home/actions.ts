@@ -8,7 +8,7 @@ import { openInviteMany } from '../subcommands/bulk-invite.ts';
 import { createHash } from 'node:crypto';
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, webApi } from '@slack/bolt';
 import { blockUser, checkNotificationButtons, getOrganisation, getUser, isAppError, resendInvitation, revokeInvitation, setRole } from '../../rights/index.ts';
-import type { Translate } from '../../i18n/catalogue.ts';
+import { translator, type Translate } from '../../i18n/catalogue.ts';
 import { addMemberModal, inviteModal, organisationModal } from '../blocks/modals.ts';
 import { organisationOption, userOption } from '../blocks/options.ts';
 import { userText } from '../blocks/text.ts';
@@ -118,21 +118,21 @@ const block: Change = async (ctx, caller, userId) => {
 };
 
 /** Forms for environment Administrators: asked first, so a stale button of someone else opens nothing. */
-const adminForm = (view: () => unknown): Opener => async (ctx, caller, click, client) => {
+const adminForm = (view: (t: Translate) => unknown): Opener => async (ctx, caller, click, client) => {
   await checkNotificationButtons(ctx.deps, caller);
-  await client.views.open({ trigger_id: click.triggerId, view: view() as never });
+  await client.views.open({ trigger_id: click.triggerId, view: view(translator(caller.locale)) as never });
 };
 
 const addToOrganisation: Opener = async (ctx, caller, click, client) => {
   await checkNotificationButtons(ctx.deps, caller);
   const user = await getUser(ctx.deps, caller, { userId: click.value });
-  await client.views.open({ trigger_id: click.triggerId, view: addMemberModal({ channel: '' }, userOption(user)) as never });
+  await client.views.open({ trigger_id: click.triggerId, view: addMemberModal(translator(caller.locale), { channel: '' }, userOption(user)) as never });
 };
 
 const addMember: Opener = async (ctx, caller, click, client) => {
   // getOrganisation refuses an organisation the caller may not see; the form's submission decides the rest
   const organisation = await getOrganisation(ctx.deps, caller, { organisationId: click.value });
-  const view = addMemberModal({ channel: '' }) as unknown as { blocks: { element: Record<string, unknown> }[] };
+  const view = addMemberModal(translator(caller.locale), { channel: '' }) as unknown as { blocks: { element: Record<string, unknown> }[] };
   view.blocks[1]!.element.initial_option = organisationOption(organisation);
   await client.views.open({ trigger_id: click.triggerId, view: view as never });
 };
@@ -144,9 +144,9 @@ const inviteMany: Opener = async (ctx, caller, click, client) => {
 };
 
 export const homeActions = {
-  invite: (ctx: SlackContext) => opening(ctx, adminForm(() => inviteModal({ channel: '' }))),
+  invite: (ctx: SlackContext) => opening(ctx, adminForm((t) => inviteModal(t, { channel: '' }))),
   inviteMany: (ctx: SlackContext) => opening(ctx, inviteMany),
-  createOrganisation: (ctx: SlackContext) => opening(ctx, adminForm(() => organisationModal('create_org', { channel: '' }))),
+  createOrganisation: (ctx: SlackContext) => opening(ctx, adminForm((t) => organisationModal(t, 'create_org', { channel: '' }))),
   addToOrganisation: (ctx: SlackContext) => opening(ctx, addToOrganisation),
   addMember: (ctx: SlackContext) => opening(ctx, addMember),
   resend: (ctx: SlackContext) => changing(ctx, resend),

@@ -156,7 +156,7 @@ function administratorHome(tr: Translate, data: Extract<HomeData, { kind: 'admin
     }),
   );
   blocks.push(section(lines.length ? lines.map((l) => cut(l, 290)).join('\n') : tr('home.audit.none'), 'home_audit'));
-  blocks.push(divider, section(helpText(command), 'home_help'));
+  blocks.push(divider, section(helpText(tr, command), 'home_help'));
   return blocks;
 }
 
@@ -172,7 +172,7 @@ function organisationsHome(tr: Translate, data: Extract<HomeData, { kind: 'organ
     blocks.push({ type: 'actions', block_id: `org_act_${org.id}`, elements: [button(HOME_ACTIONS.addMember, tr('home.button.addMember'), org.id, { style: 'primary' })] });
   }
   blocks.push(...paging(tr, data.page, homePages(data)));
-  blocks.push(divider, section(helpText(command), 'home_help'));
+  blocks.push(divider, section(helpText(tr, command), 'home_help'));
   return blocks;
 }
 
@@ -194,7 +194,7 @@ function memberHome(tr: Translate, data: Extract<HomeData, { kind: 'member' }>, 
     section(tr('home.me.organisations'), 'home_my_orgs_title'),
     section(lines.length ? lines.join('\n') : tr('home.me.noOrganisations'), 'home_my_orgs'),
     divider,
-    section(helpText(command), 'home_help'),
+    section(helpText(tr, command), 'home_help'),
   ];
 }
 

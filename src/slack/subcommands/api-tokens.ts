@@ -1,38 +1,35 @@
 // api-token create|list|revoke: bearer tokens with which the document platform asks the rights API.
 // A new token is shown once, only to the administrator who made it; the channel sees that it exists.
 import { createApiToken, listApiTokens, revokeApiToken } from '../../rights/index.ts';
-import { apiTokenCreated, apiTokenRevoked } from '../blocks/confirmations.ts';
 import { message, strong, userText } from '../blocks/text.ts';
 import { usage, type Subcommand } from './run.ts';
 
 export const apiToken: Subcommand = {
-  usage: 'api-token create <name> | api-token list | api-token revoke <name>',
+  usage: 'slack.usage.apiToken',
   async run(r) {
     const [verb, ...rest] = r.args;
     const name = rest.join(' ').trim();
     switch (verb?.toLowerCase()) {
       case 'create': {
-        if (!name) return usage(r, 'api-token create <name>');
+        if (!name) return usage(r, 'slack.usage.apiTokenCreate');
         const made = await createApiToken(r.ctx.deps, r.caller, { name });
-        await r.respond(message(
-          `API token ${strong(made.name)} (shown once, store it now):\n\`${made.token}\`\nSend it as \`Authorization: Bearer &lt;token&gt;\` to /api/v1/authorize. Revoke it with \`${r.ctx.command} api-token revoke ${userText(made.name)}\`.`,
-        ));
-        await r.confirm(apiTokenCreated(r.caller.slackUserId, made));
+        await r.respond(message(r.t('slack.apiToken.created', { name: strong(made.name), token: made.token, command: r.ctx.command, nameText: userText(made.name) })));
+        await r.confirm((c) => c.apiTokenCreated(r.caller.slackUserId, made));
         return;
       }
       case 'list': {
         const tokens = await listApiTokens(r.ctx.deps, r.caller);
         await r.respond(message(
           tokens.length
-            ? `Rights API tokens:\n${tokens.map((t) => `• ${strong(t.name)} (created ${t.createdAt.slice(0, 10)})`).join('\n')}`
-            : `No rights API tokens yet. Create one with \`${r.ctx.command} api-token create &lt;name&gt;\`.`,
+            ? r.t('slack.apiToken.list', { rows: tokens.map((t) => r.t('slack.apiToken.row', { name: strong(t.name), date: t.createdAt.slice(0, 10) })).join('\n') })
+            : r.t('slack.apiToken.none', { command: r.ctx.command }),
         ));
         return;
       }
       case 'revoke': {
-        if (!name) return usage(r, 'api-token revoke <name>');
+        if (!name) return usage(r, 'slack.usage.apiTokenRevoke');
         const revoked = await revokeApiToken(r.ctx.deps, r.caller, { name });
-        await r.confirm(apiTokenRevoked(r.caller.slackUserId, revoked));
+        await r.confirm((c) => c.apiTokenRevoked(r.caller.slackUserId, revoked));
         return;
       }
       default:

@@ -35,7 +35,7 @@ export async function openInviteMany(ctx: SlackContext, client: webApi.WebClient
 }
 
 export const inviteMany: Subcommand = {
-  usage: 'invite-many',
+  usage: 'slack.usage.inviteMany',
   async run(r) {
     if (r.args.length > 0) return inviteList(r);
     await openInviteMany(r.ctx, r.client, r.triggerId, r.caller, { channel: r.channelId });

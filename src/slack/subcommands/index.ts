@@ -2,6 +2,7 @@
 import { apiToken } from './api-tokens.ts';
 import { addToOrg, createOrg, org } from './organisations.ts';
 import { disconnect, notifyHere } from './environment.ts';
+import { language } from './language.ts';
 import { audit, help, orgs, pending, users, whois } from './reads.ts';
 import { blockAsking, removeMemberAsking, removeUserAsking } from './ask-first.ts';
 import { setOrgRole } from './org-roles.ts';
@@ -32,6 +33,7 @@ export const subcommands: Record<string, Subcommand> = {
   'notify-here': notifyHere,
   disconnect,
   'api-token': apiToken,
+  language,
   help,
 };
 

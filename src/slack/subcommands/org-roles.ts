@@ -36,7 +36,7 @@ export function orgRoleConfirmation(
 }
 
 export const setOrgRole: Subcommand = {
-  usage: 'set-org-role <user> <organisation> member|administrator',
+  usage: 'slack.usage.setOrgRole',
   async run(r) {
     const readers = await readersOf(r.ctx, r.caller);
     const t = translator(readers.person);
@@ -56,7 +56,7 @@ export const setOrgRole: Subcommand = {
     if (!result.changed) {
       return r.respond(message(t('orgRole.unchanged', { user: strong(result.user.name ?? result.user.email), role: roleWord(readers.person, role), organisation: strong(result.organisation.name) })));
     }
-    await r.confirm(orgRoleConfirmation(readers.channel, r.caller.slackUserId, result));
+    await r.confirm(() => orgRoleConfirmation(readers.channel, r.caller.slackUserId, result));
   },
 };
 

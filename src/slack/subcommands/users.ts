@@ -2,36 +2,35 @@
 import { blockUser, inviteUser, removeUser, resendInvitation, revokeInvitation, setRole, unblockUser } from '../../rights/index.ts';
 import { roleChangedUntil, takeUntil } from '../access-until.ts';
 import { environmentRole } from '../command-text.ts';
-import {
-  invitationResent, invitationRevoked, roleUnchangedToCaller, userBlocked, userInvited, userRemoved, userUnblocked,
-} from '../blocks/confirmations.ts';
+import { confirmationsIn, type Confirmations } from '../blocks/confirmations.ts';
 import { inviteModal, setRoleModal } from '../blocks/modals.ts';
 import { message } from '../blocks/text.ts';
+import type { MessageKey } from '../../i18n/catalogue.ts';
 import { pointToOrgRole } from './org-roles.ts';
 import { userArg, usage, type Run, type Subcommand } from './run.ts';
 import { isList } from '../bulk/list.ts';
 import { inviteList } from './bulk-invite.ts';
 
 export const invite: Subcommand = {
-  usage: 'invite name@company.nl [basic|advanced|administrator]',
+  usage: 'slack.usage.invite',
   async run(r) {
     if (r.args.length === 0) {
-      await r.client.views.open({ trigger_id: r.triggerId, view: inviteModal({ channel: r.channelId }) });
+      await r.client.views.open({ trigger_id: r.triggerId, view: inviteModal(r.t, { channel: r.channelId }) });
       return;
     }
     if (isList(r.args)) return inviteList(r);
     const role = environmentRole(r.args[1]) ?? 'BASIC';
     if (r.args[1] && !environmentRole(r.args[1])) return usage(r, this.usage);
     const result = await inviteUser(r.ctx.deps, r.caller, { email: r.args[0]!, role });
-    await r.confirm(userInvited(r.caller.slackUserId, result.user, result.invitation.expiresAt));
+    await r.confirm((c) => c.userInvited(r.caller.slackUserId, result.user, result.invitation.expiresAt));
   },
 };
 
 export const setRoleCommand: Subcommand = {
-  usage: 'set-role <user> <basic|advanced|administrator> [--until YYYY-MM-DD]',
+  usage: 'slack.usage.setRole',
   async run(r) {
     if (r.args.length === 0) {
-      await r.client.views.open({ trigger_id: r.triggerId, view: setRoleModal({ channel: r.channelId }) });
+      await r.client.views.open({ trigger_id: r.triggerId, view: setRoleModal(r.t, { channel: r.channelId }) });
       return;
     }
     const { args, until } = takeUntil(r.args);
@@ -43,10 +42,10 @@ export const setRoleCommand: Subcommand = {
 };
 
 export const makeAdmin: Subcommand = {
-  usage: 'make-admin <user> [--until YYYY-MM-DD]',
+  usage: 'slack.usage.makeAdmin',
   async run(r) {
     if (r.args.length === 0) {
-      await r.client.views.open({ trigger_id: r.triggerId, view: setRoleModal({ channel: r.channelId }, undefined, 'ADMINISTRATOR') });
+      await r.client.views.open({ trigger_id: r.triggerId, view: setRoleModal(r.t, { channel: r.channelId }, undefined, 'ADMINISTRATOR') });
       return;
     }
     const { args, until } = takeUntil(r.args);
@@ -57,41 +56,41 @@ export const makeAdmin: Subcommand = {
 async function changeRole(r: Run, userText: string, role: 'BASIC' | 'ADVANCED' | 'ADMINISTRATOR', until: string | null = null) {
   const user = await userArg(r, userText);
   const result = await setRole(r.ctx.deps, r.caller, { userId: user.id, role, until });
-  if (!result.changed) return r.respond(message(roleUnchangedToCaller(result.user, role)));
-  await r.confirm(await roleChangedUntil(r.ctx.deps, r.caller, result));
+  if (!result.changed) return r.respond(message(confirmationsIn(r.t).roleUnchangedToCaller(result.user, role)));
+  await r.confirm((c) => roleChangedUntil(c, r.caller.environmentLocale, r.caller.slackUserId, result));
 }
 
-const statusChange = (verb: string, fn: typeof blockUser, confirmation: typeof userBlocked): Subcommand => ({
-  usage: `${verb} <user>`,
+const statusChange = (key: MessageKey, fn: typeof blockUser, confirmation: (c: Confirmations) => Confirmations['userBlocked']): Subcommand => ({
+  usage: key,
   async run(r) {
     if (r.args.length === 0) return usage(r, this.usage);
     const user = await userArg(r, r.args.join(' '));
     const result = await fn(r.ctx.deps, r.caller, { userId: user.id });
-    await r.confirm(confirmation(r.caller.slackUserId, result.user));
+    await r.confirm((c) => confirmation(c)(r.caller.slackUserId, result.user));
   },
 });
 
-export const block = statusChange('block', blockUser, userBlocked);
-export const unblock = statusChange('unblock', unblockUser, userUnblocked);
-export const removeUserCommand = statusChange('remove-user', removeUser, userRemoved);
+export const block = statusChange('slack.usage.block', blockUser, (c) => c.userBlocked);
+export const unblock = statusChange('slack.usage.unblock', unblockUser, (c) => c.userUnblocked);
+export const removeUserCommand = statusChange('slack.usage.removeUser', removeUser, (c) => c.userRemoved);
 
 export const resend: Subcommand = {
-  usage: 'resend <user>',
+  usage: 'slack.usage.resend',
   async run(r) {
     if (r.args.length === 0) return usage(r, this.usage);
     const user = await userArg(r, r.args.join(' '));
     const result = await resendInvitation(r.ctx.deps, r.caller, { userId: user.id });
-    await r.confirm(invitationResent(r.caller.slackUserId, result.user, result.invitation.expiresAt));
+    await r.confirm((c) => c.invitationResent(r.caller.slackUserId, result.user, result.invitation.expiresAt));
   },
 };
 
 export const revoke: Subcommand = {
-  usage: 'revoke <user>',
+  usage: 'slack.usage.revoke',
   async run(r) {
     if (r.args.length === 0) return usage(r, this.usage);
     const user = await userArg(r, r.args.join(' '));
     const result = await revokeInvitation(r.ctx.deps, r.caller, { userId: user.id });
-    await r.confirm(invitationRevoked(r.caller.slackUserId, result.user));
+    await r.confirm((c) => c.invitationRevoked(r.caller.slackUserId, result.user));
   },
 };
 

@@ -86,11 +86,11 @@ export function confirmButton(ctx: SlackContext) {
     } catch (err) {
       await args.ack();
       // a refusal ends the question; a failure on our side leaves it, to be tried again
-      if (isAppError(err)) await args.respond({ replace_original: true, ...message(translator(locale)('confirm.refused', { reason: userText(err.userMessage) })) });
-      else await args.respond({ response_type: 'ephemeral', replace_original: false, ...message(errorText(err, logger, asked.r)) });
+      if (isAppError(err)) await args.respond({ replace_original: true, ...message(translator(locale)('confirm.refused', { reason: userText(err.messageIn(locale)) })) });
+      else await args.respond({ response_type: 'ephemeral', replace_original: false, ...message(errorText(err, logger, asked.r, locale)) });
       return;
     }
-    const confirmation = { channel: asked.c, user: body.user.id, team: body.team?.id ?? body.user.team_id ?? '', text: outcome.channel, requestId: `ask-first:${asked.r}` };
+    const confirmation = { channel: asked.c, user: body.user.id, team: body.team?.id ?? body.user.team_id ?? '', text: outcome.channel, requestId: `ask-first:${asked.r}`, locale };
     try {
       await recordConfirmation(ctx, confirmation);
     } catch (err) {

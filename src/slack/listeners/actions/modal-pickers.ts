@@ -2,6 +2,7 @@
 // members; picking it in "edit organisation" shows its details to edit. Also the "Edit details"
 // button under `org <name>`.
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { translator, type Translate } from '../../../i18n/catalogue.ts';
 import { getOrganisation } from '../../../rights/index.ts';
 import { decodeMeta, organisationModal, removeMemberModal } from '../../blocks/modals.ts';
 import type { SlackContext } from '../../context.ts';
@@ -18,7 +19,7 @@ const picked = (body: BlockAction) => {
   return a.selected_option?.value ?? a.value ?? '';
 };
 
-function viewPicker(ctx: SlackContext, build: (meta: { channel: string }, org: Awaited<ReturnType<typeof getOrganisation>>) => unknown) {
+function viewPicker(ctx: SlackContext, build: (t: Translate, meta: { channel: string }, org: Awaited<ReturnType<typeof getOrganisation>>) => unknown) {
   return async ({ ack, body, client }: Args) => {
     await ack();
     const view = body.view!;
@@ -26,18 +27,19 @@ function viewPicker(ctx: SlackContext, build: (meta: { channel: string }, org: A
     try {
       const caller = await ctx.identity.caller(client, body.user.id, body.team?.id, undefined);
       const org = await getOrganisation(ctx.deps, caller, { organisationId: picked(body) });
-      await client.views.update({ view_id: view.id, hash: view.hash, view: build(meta, org) as never });
+      await client.views.update({ view_id: view.id, hash: view.hash, view: build(translator(caller.locale), meta, org) as never });
     } catch (err) {
-      await tellCaller(client, meta.channel, body.user.id, errorText(err, actionLogger(ctx, body))).catch(() => undefined);
+      const locale = ctx.identity.lastLocale(body.team?.id, body.user.id);
+      await tellCaller(client, meta.channel, body.user.id, errorText(err, actionLogger(ctx, body), undefined, locale)).catch(() => undefined);
     }
   };
 }
 
 export const pickForRemove = (ctx: SlackContext) =>
-  viewPicker(ctx, (meta, org) => removeMemberModal({ channel: meta.channel, organisationId: org.id, organisationName: org.name }));
+  viewPicker(ctx, (t, meta, org) => removeMemberModal(t, { channel: meta.channel, organisationId: org.id, organisationName: org.name }));
 
 export const pickForEdit = (ctx: SlackContext) =>
-  viewPicker(ctx, (meta, org) => organisationModal('edit_org', { channel: meta.channel, organisationId: org.id, organisationName: org.name }, org));
+  viewPicker(ctx, (t, meta, org) => organisationModal(t, 'edit_org', { channel: meta.channel, organisationId: org.id, organisationName: org.name }, org));
 
 export function editButton(ctx: SlackContext) {
   return async ({ ack, body, client, respond }: Args) => {
@@ -46,9 +48,10 @@ export function editButton(ctx: SlackContext) {
       const caller = await ctx.identity.caller(client, body.user.id, body.team?.id, body.trigger_id);
       const org = await getOrganisation(ctx.deps, caller, { organisationId: picked(body) });
       const channel = body.channel?.id ?? '';
-      await client.views.open({ trigger_id: body.trigger_id, view: organisationModal('edit_org', { channel, organisationId: org.id, organisationName: org.name }, org) as never });
+      await client.views.open({ trigger_id: body.trigger_id, view: organisationModal(translator(caller.locale), 'edit_org', { channel, organisationId: org.id, organisationName: org.name }, org) as never });
     } catch (err) {
-      await respond({ response_type: 'ephemeral', replace_original: false, ...message(errorText(err, actionLogger(ctx, body))) });
+      const locale = ctx.identity.lastLocale(body.team?.id, body.user.id);
+      await respond({ response_type: 'ephemeral', replace_original: false, ...message(errorText(err, actionLogger(ctx, body), undefined, locale)) });
     }
   };
 }

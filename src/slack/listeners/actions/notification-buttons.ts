@@ -4,11 +4,12 @@
 // and runs right after its ack; the others are recorded before the ack and done by the Slack work
 // worker (src/slack/work.ts), so a crash after the ack loses no click.
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, webApi } from '@slack/bolt';
+import { translator } from '../../../i18n/catalogue.ts';
 import { blockUser, checkNotificationButtons, getUser, setRole } from '../../../rights/index.ts';
 import type { SlackWork } from '../../../messages/index.ts';
 import { addMemberModal } from '../../blocks/modals.ts';
 import { userOption } from '../../blocks/options.ts';
-import { roleChanged, roleUnchanged, userBlocked } from '../../blocks/confirmations.ts';
+import { confirmationsIn, type Confirmations } from '../../blocks/confirmations.ts';
 import type { SlackContext } from '../../context.ts';
 import { errorText } from '../../errors.ts';
 import { message } from '../../blocks/text.ts';
@@ -28,7 +29,8 @@ interface Click {
   trigger_id: string;
 }
 
-type Act = (a: { ctx: SlackContext; caller: Caller; userId: string; client: webApi.WebClient; click: Click }) => Promise<string | null>;
+/** A button's change; returns the confirmation for the channel (written with `say`, in the environment's language), or null. */
+type Act = (a: { ctx: SlackContext; caller: Caller; userId: string; client: webApi.WebClient; click: Click; say: Confirmations }) => Promise<string | null>;
 
 const clickOf = (body: BlockAction): Click => ({
   action: body.actions[0]?.action_id ?? '',
@@ -45,14 +47,16 @@ const clickOf = (body: BlockAction): Click => ({
  */
 export async function press(ctx: SlackContext, act: Act, click: Click, client: webApi.WebClient, answer: Answerer) {
   const logger = ctx.logger.child({ action: click.action, slackUser: click.user_id, requestId: click.trigger_id });
+  let locale = ctx.identity.lastLocale(click.team_id, click.user_id);
   try {
     const caller = await ctx.identity.caller(client, click.user_id, click.team_id, click.trigger_id);
+    locale = caller.locale;
     // Who may use these buttons is the rights service's to decide (and each button's use case decides again).
     await checkNotificationButtons(ctx.deps, caller);
-    const done = await act({ ctx, caller, userId: click.value, client, click });
+    const done = await act({ ctx, caller, userId: click.value, client, click, say: confirmationsIn(translator(caller.environmentLocale)) });
     if (done) await confirmInChannel(client, logger, { channel: click.channel_id, callerSlackId: click.user_id }, done);
   } catch (err) {
-    await answer({ response_type: 'ephemeral', replace_original: false, ...message(errorText(err, logger, click.trigger_id)) });
+    await answer({ response_type: 'ephemeral', replace_original: false, ...message(errorText(err, logger, click.trigger_id, locale)) });
   }
 }
 
@@ -71,7 +75,8 @@ const recorded = (ctx: SlackContext, action: 'notify_make_admin' | 'notify_block
   } catch (err) {
     ctx.logger.error({ err, requestId: click.trigger_id }, 'could not record a button click; it was refused');
     await args.ack();
-    await args.respond({ response_type: 'ephemeral', replace_original: false, text: ':warning: I could not take this click in: the database did not answer. Nothing was changed; try again in a minute.' }).catch(() => undefined);
+    const t = translator(ctx.identity.lastLocale(click.team_id, click.user_id));
+    await args.respond({ response_type: 'ephemeral', replace_original: false, text: t('slack.button.notRecorded') }).catch(() => undefined);
     return;
   }
   await args.ack();
@@ -80,19 +85,19 @@ const recorded = (ctx: SlackContext, action: 'notify_make_admin' | 'notify_block
 
 const addToOrganisation: Act = async ({ ctx, caller, userId, client, click }) => {
   const user = await getUser(ctx.deps, caller, { userId });
-  await client.views.open({ trigger_id: click.trigger_id, view: addMemberModal({ channel: click.channel_id }, userOption(user)) as never });
+  await client.views.open({ trigger_id: click.trigger_id, view: addMemberModal(translator(caller.locale), { channel: click.channel_id }, userOption(user)) as never });
   return null;
 };
 
-const makeAdministrator: Act = async ({ ctx, caller, userId }) => {
+const makeAdministrator: Act = async ({ ctx, caller, userId, say }) => {
   const result = await setRole(ctx.deps, caller, { userId, role: 'ADMINISTRATOR' });
-  if (!result.changed) return roleUnchanged(caller.slackUserId, result.user, result.user.role);
-  return roleChanged(caller.slackUserId, result.user, result.user.role, result.previousRole);
+  if (!result.changed) return say.roleUnchanged(caller.slackUserId, result.user, result.user.role);
+  return say.roleChanged(caller.slackUserId, result.user, result.user.role, result.previousRole);
 };
 
-const block: Act = async ({ ctx, caller, userId }) => {
+const block: Act = async ({ ctx, caller, userId, say }) => {
   const result = await blockUser(ctx.deps, caller, { userId });
-  return userBlocked(caller.slackUserId, result.user);
+  return say.userBlocked(caller.slackUserId, result.user);
 };
 
 export const addToOrganisationButton = (ctx: SlackContext) => rightAway(ctx, addToOrganisation);

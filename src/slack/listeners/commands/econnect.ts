@@ -3,6 +3,8 @@
 // so a crash after the ack loses nothing. Either way: find the caller, run the subcommand, and turn
 // any error into an ephemeral answer that says why and what to do.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs, webApi } from '@slack/bolt';
+import { translator } from '../../../i18n/catalogue.ts';
+import { confirmationsIn } from '../../blocks/confirmations.ts';
 import { helpText } from '../../blocks/messages.ts';
 import { tokenize } from '../../command-text.ts';
 import type { SlackContext } from '../../context.ts';
@@ -36,7 +38,7 @@ export function econnectCommand(ctx: SlackContext) {
       await recordCommand(ctx, command);
     } catch (err) {
       ctx.logger.error({ err, requestId: command.trigger_id }, 'could not record a Slack command; it was refused');
-      await ack({ response_type: 'ephemeral', text: ':warning: I could not take this command in: the database did not answer. Nothing was changed; try again in a minute.' });
+      await ack({ response_type: 'ephemeral', text: translator(ctx.identity.lastLocale(command.team_id, command.user_id))('slack.command.notRecorded') });
       return;
     }
     await ack();
@@ -54,29 +56,41 @@ export async function runSubcommand(ctx: SlackContext, command: CommandFields, c
   const sub = subcommands[name];
   const logger = ctx.logger.child({ command: command.command, subcommand: name, slackUser: command.user_id, team: command.team_id, requestId: command.trigger_id });
   const ephemeral = (m: { text: string; blocks?: unknown[] }) => answer({ response_type: 'ephemeral', ...m });
+  // the caller's language once known; before that, the one they were last answered in
+  let locale = ctx.identity.lastLocale(command.team_id, command.user_id);
   try {
-    if (!sub) {
-      await ephemeral(message(`I do not know ${userText(cut(name, 40))}. Here is what I can do:\n${helpText(ctx.command)}`));
+    // Help (and an unknown word) is for everyone; everything else needs an active user of an environment.
+    if (!sub || sub === help) {
+      locale = await ctx.identity.localeOf(client, command.user_id, command.team_id);
+      const t = translator(locale);
+      if (!sub) await ephemeral(message(t('slack.command.unknown', { word: userText(cut(name, 40)), help: helpText(t, ctx.command) })));
+      else await ephemeral(message(helpText(t, ctx.command)));
       return;
     }
-    // Help is for everyone; everything else needs an active user of an environment.
-    const caller: Caller | null = sub === help ? null : await ctx.identity.caller(client, command.user_id, command.team_id, command.trigger_id);
+    const caller: Caller = await ctx.identity.caller(client, command.user_id, command.team_id, command.trigger_id);
+    locale = caller.locale;
     const run: Run = {
       ctx: { ...ctx, logger },
       client,
-      caller: caller ?? ({ userId: '', slackUserId: command.user_id } as Caller),
+      caller,
       args,
       channelId: command.channel_id,
-      triggerId: command.trigger_id,
       teamId: command.team_id,
+      triggerId: command.trigger_id,
+      t: translator(caller.locale),
       respond: ephemeral,
       // A repeated delivery of the command is recorded once (its trigger_id), so it is confirmed once.
-      confirm: (text) =>
-        confirmInChannel(client, logger, { channel: command.channel_id, callerSlackId: command.user_id, fallback: (m) => answer({ response_type: 'in_channel', ...m }) }, text),
+      confirm: (write, channelLocale = caller.environmentLocale) =>
+        confirmInChannel(
+          client,
+          logger,
+          { channel: command.channel_id, callerSlackId: command.user_id, fallback: (m) => answer({ response_type: 'in_channel', ...m }) },
+          write(confirmationsIn(translator(channelLocale))),
+        ),
     };
     await sub.run(run);
     logger.info('subcommand done');
   } catch (err) {
-    await ephemeral(message(errorText(err, logger, command.trigger_id)));
+    await ephemeral(message(errorText(err, logger, command.trigger_id, locale)));
   }
 }

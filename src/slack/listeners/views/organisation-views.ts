@@ -1,7 +1,6 @@
 // Submissions of the organisation modals: create, edit (and its picker), add member, remove member.
 import { addMember, createOrganisation, getOrganisation, removeMember, updateOrganisation } from '../../../rights/index.ts';
 import type { OrganisationRole } from '../../../i18n/labels.ts';
-import { memberRemoved, organisationCreated, organisationSaved } from '../../blocks/confirmations.ts';
 import { memberAddedUntil } from '../../access-until.ts';
 import { organisationFields, organisationModal, removeMemberModal } from '../../blocks/modals.ts';
 import type { SlackContext } from '../../context.ts';
@@ -15,42 +14,42 @@ function details(values: Values) {
 }
 
 export const createOrgSubmission = (ctx: SlackContext) =>
-  submission(ctx, async ({ ctx, caller, values }) => {
+  submission(ctx, async ({ ctx, caller, values, say }) => {
     const result = await createOrganisation(ctx.deps, caller, { name: text(values, 'name') ?? '', ...details(values) });
-    return { confirm: organisationCreated(caller.slackUserId, result.organisation) };
+    return { confirm: say.organisationCreated(caller.slackUserId, result.organisation) };
   });
 
 export const editOrgSubmission = (ctx: SlackContext) =>
-  submission(ctx, async ({ ctx, caller, values, meta }) => {
+  submission(ctx, async ({ ctx, caller, values, meta, say }) => {
     const result = await updateOrganisation(ctx.deps, caller, { organisationId: meta.organisationId ?? '', name: text(values, 'name') ?? '', ...details(values) });
-    return { confirm: organisationSaved(caller.slackUserId, result.organisation, Object.keys(result.changed)) };
+    return { confirm: say.organisationSaved(caller.slackUserId, result.organisation, Object.keys(result.changed)) };
   });
 
 /** `org` without a name: the picker's Next button shows the edit form for the chosen organisation. */
 export const editOrgPickSubmission = (ctx: SlackContext) =>
-  submission(ctx, async ({ ctx, caller, values, meta }) => {
+  submission(ctx, async ({ ctx, caller, values, meta, t }) => {
     const org = await getOrganisation(ctx.deps, caller, { organisationId: text(values, 'organisation') ?? '' });
-    return { update: organisationModal('edit_org', { channel: meta.channel, organisationId: org.id, organisationName: org.name }, org) };
+    return { update: organisationModal(t, 'edit_org', { channel: meta.channel, organisationId: org.id, organisationName: org.name }, org) };
   });
 
 export const addMemberSubmission = (ctx: SlackContext) =>
-  submission(ctx, async ({ ctx, caller, values }) => {
+  submission(ctx, async ({ ctx, caller, values, say }) => {
     const result = await addMember(ctx.deps, caller, {
       userId: text(values, 'user') ?? '',
       organisationId: text(values, 'organisation') ?? '',
       role: (text(values, 'role') as OrganisationRole | undefined) ?? 'MEMBER',
       until: text(values, 'until') ?? null,
     });
-    return { confirm: await memberAddedUntil(ctx.deps, caller, result) };
+    return { confirm: memberAddedUntil(say, caller.environmentLocale, caller.slackUserId, result) };
   });
 
 export const removeMemberSubmission = (ctx: SlackContext) =>
-  submission(ctx, async ({ ctx, caller, values, meta }) => {
+  submission(ctx, async ({ ctx, caller, values, meta, t, say }) => {
     if (!meta.organisationId) {
       // Step 1 submitted without the menu's action having replaced the view: go to step 2 now.
       const org = await getOrganisation(ctx.deps, caller, { organisationId: text(values, 'organisation') ?? '' });
-      return { update: removeMemberModal({ channel: meta.channel, organisationId: org.id, organisationName: org.name }) };
+      return { update: removeMemberModal(t, { channel: meta.channel, organisationId: org.id, organisationName: org.name }) };
     }
     const result = await removeMember(ctx.deps, caller, { userId: text(values, 'user') ?? '', organisationId: meta.organisationId ?? text(values, 'organisation') ?? '' });
-    return { confirm: memberRemoved(caller.slackUserId, result.user, result.organisation) };
+    return { confirm: say.memberRemoved(caller.slackUserId, result.user, result.organisation) };
   });
