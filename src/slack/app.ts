@@ -25,6 +25,7 @@ import { createNotifier, type TokenForEnvironment } from './notifications.ts';
 import { createSlackOAuth, tokenRefresher, type SlackOAuth } from './oauth.ts';
 import type { TokenCipher } from './token-cipher.ts';
 import { unboundWorkspaceGuard } from './workspace-guard.ts';
+import { InFlight } from './in-flight.ts';
 import { WorkQueue } from './work-queue.ts';
 import { workDelivery } from './work.ts';
 import { createOutboxWorker } from '../outbox/index.ts';
@@ -39,6 +40,8 @@ export interface SlackApp {
   deliverNotification(payload: Notification, messageId: string, environmentId?: string | null): Promise<{ channel: string; ts: string }>;
   /** distribution mode: the "Add to Slack" flow */
   oauth: SlackOAuth | null;
+  /** resolves once no Slack request waits for its ack (briefly at most): for work that can wait */
+  quiet(): Promise<void>;
 }
 
 export interface SlackAppOptions {
@@ -112,8 +115,10 @@ export function createSlackApp({ config, deps, logger, identityTtlMs, workConcur
     const token = store ? (teamId ? (await store.fetchByTeam(teamId))?.installation.bot?.token : undefined) : botToken;
     return new webApi.WebClient(token, { ...clientOptions, logger: bolt });
   };
+  const inFlight = new InFlight();
   const worker = createOutboxWorker({
     prisma: deps.prisma,
+    quiet: inFlight.quiet,
     logger: log,
     kinds: ['SLACK_WORK'],
     deliverWork: workDelivery(ctx, clientFor, {
@@ -137,7 +142,7 @@ export function createSlackApp({ config, deps, logger, identityTtlMs, workConcur
   if (receiver) {
     // the body is bounded and read here, before Bolt's signature check would buffer it whole
     router = express.Router();
-    router.post('/slack/events', limitSlackBody());
+    router.post('/slack/events', inFlight.track, limitSlackBody());
     router.use(receiver.router as Router);
   }
 
@@ -158,5 +163,6 @@ export function createSlackApp({ config, deps, logger, identityTtlMs, workConcur
     },
     deliverNotification: createNotifier(tokenFor, apiUrl),
     oauth,
+    quiet: inFlight.quiet,
   };
 }
