@@ -85,7 +85,7 @@ async function main() {
   await slack?.start();
   const mail = createMailService({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, dataDir: config.dataDir, logger });
   // Without Slack, Slack notifications stay queued until it is configured.
-  const outbox = createOutboxWorker({ prisma: db.prisma, logger, deliverEmail: mail.deliver, deliverSlack: slack?.deliverNotification });
+  const outbox = createOutboxWorker({ prisma: db.prisma, logger, deliverEmail: mail.deliver, deliverSlack: slack?.deliverNotification, quiet: slack?.quiet });
   outbox.start();
   // Hourly housekeeping of rows that stopped mattering (expired links, ended sessions).
   const sweep = setInterval(() => {

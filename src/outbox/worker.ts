@@ -33,6 +33,11 @@ export interface OutboxWorkerOptions {
   maxDelayMs?: number;
   /** how often WAITING Slack notifications are looked at (released once someone can get them) */
   releaseIntervalMs?: number;
+  /**
+   * Resolves once no request waits for its answer (Slack's acks): a round starts only then, so work
+   * shares the thread with a burst of requests only after they were answered.
+   */
+  quiet?: () => Promise<void>;
 }
 
 export interface OutboxWorker {
@@ -112,6 +117,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     // A macrotask boundary first: on PGlite (SQL on this thread) requests waiting to be read and
     // acknowledged go before the next round of work.
     await new Promise((resolve) => setImmediate(resolve));
+    await o.quiet?.();
     const batch = await claimDue(o.prisma, { limit: o.batchSize, leaseMs: o.leaseMs, kinds });
     const inFlight = new Set(batch.map((m) => m.id));
     const renew = setInterval(() => {

@@ -26,6 +26,7 @@ import { createNotifier, type LocaleForRecipient, type TokenForEnvironment } fro
 import { createSlackOAuth, tokenRefresher, type SlackOAuth } from './oauth.ts';
 import type { TokenCipher } from './token-cipher.ts';
 import { unboundWorkspaceGuard } from './workspace-guard.ts';
+import { InFlight } from './in-flight.ts';
 import { WorkQueue } from './work-queue.ts';
 import { workDelivery } from './work.ts';
 import { bulkInvitationWork } from './bulk/job.ts';
@@ -44,6 +45,8 @@ export interface SlackApp {
   oauth: SlackOAuth | null;
   /** keeps the open App Homes current */
   homes: HomeRefresher;
+  /** resolves once no Slack request waits for its ack (briefly at most): for work that can wait */
+  quiet(): Promise<void>;
 }
 
 export interface SlackAppOptions {
@@ -122,8 +125,10 @@ export function createSlackApp({ config, deps, logger, identityTtlMs, workConcur
   // Open App Homes follow changes; a rate-limited refresh waits for Slack's Retry-After itself.
   const homes = new HomeRefresher(ctx, (teamId) => clientFor(teamId, { rejectRateLimitedCalls: true }), homeRefresh);
   ctx.homes = homes;
+  const inFlight = new InFlight();
   const worker = createOutboxWorker({
     prisma: deps.prisma,
+    quiet: inFlight.quiet,
     logger: log,
     kinds: ['SLACK_WORK'],
     deliverWork: workDelivery(ctx, clientFor, {
@@ -149,7 +154,7 @@ export function createSlackApp({ config, deps, logger, identityTtlMs, workConcur
   if (receiver) {
     // the body is bounded and read here, before Bolt's signature check would buffer it whole
     router = express.Router();
-    router.post('/slack/events', limitSlackBody());
+    router.post('/slack/events', inFlight.track, limitSlackBody());
     router.use(receiver.router as Router);
   }
 
@@ -184,5 +189,6 @@ export function createSlackApp({ config, deps, logger, identityTtlMs, workConcur
     deliverNotification: createNotifier(tokenFor, apiUrl, { localeFor }),
     oauth,
     homes,
+    quiet: inFlight.quiet,
   };
 }

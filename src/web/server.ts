@@ -46,7 +46,20 @@ export function createWebApp(ctx: WebContext, routes: WebRoutes = {}) {
   app.use((req, res, next) => {
     const incoming = req.get('x-request-id');
     req.requestId = incoming && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-    req.log = ctx.logger.child({ requestId: req.requestId, method: req.method, path: req.path });
+    // made when first used: most requests (every Slack ack) log nothing, and a child logger costs
+    let log: Logger | undefined;
+    const { method, path } = req;
+    Object.defineProperty(req, 'log', {
+      configurable: true,
+      enumerable: true,
+      get: () => {
+        log ??= ctx.logger.child({ requestId: req.requestId, method, path });
+        return log;
+      },
+      set: (value: Logger) => {
+        log = value;
+      },
+    });
     res.setHeader('x-request-id', req.requestId);
     next();
   });

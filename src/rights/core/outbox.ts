@@ -5,6 +5,7 @@ import type { Prisma as PrismaNS } from '../../generated/prisma/client.ts';
 import { checkOutboxMessage, checkSlackNotificationData, type OutboxMessage, type SlackNotification, type SlackNotificationData, type SlackNotificationKind, type SlackWork } from '../../messages/index.ts';
 import type { RightsDeps } from './deps.ts';
 import type { Tx } from './transaction.ts';
+import { workBatcher } from './work-batch.ts';
 
 /**
  * Queues a message in the change's transaction. `dedupeKey` names the event and the recipient, so a
@@ -27,7 +28,9 @@ export async function enqueue(tx: Tx, environmentId: string | null, dedupeKey: s
  * it, once per `key` (a second delivery of the same request records nothing). True when recorded now.
  */
 export function queueSlackWork(deps: RightsDeps, key: string, work: SlackWork): Promise<boolean> {
-  return enqueue(deps.prisma as unknown as Tx, null, key, { work });
+  checkOutboxMessage({ work });
+  // not Prisma's createMany: on the path to the ack, the rows of a burst go in one statement
+  return workBatcher(deps.prisma).record(key, work);
 }
 
 /** How the administrators are told about an event: in Slack, or by email while Slack has nobody to tell. */
