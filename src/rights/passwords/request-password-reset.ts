@@ -5,7 +5,7 @@
 //   a newer request ends the older links;
 // - an invited user gets a fresh activation link instead (a resend: older links stop working, rule 6);
 // - blocked and removed users, and unknown addresses, get nothing.
-import { readerLocale } from '../../i18n/catalogue.ts';
+import { isLocale, readerLocale } from '../../i18n/catalogue.ts';
 import { z } from 'zod';
 import { audit } from '../core/audit.ts';
 import { nowOf } from '../core/clock.ts';
@@ -21,7 +21,7 @@ import { hashToken, newToken } from '../secrets.ts';
 const input = z.object({
   email: z.string({ error: issue('rights.input.enterEmail') }).max(320, issue('rights.input.enterEmail')),
   /** the language of the page the person asked on */
-  locale: z.enum(['en', 'nl']).default('en'),
+  locale: z.enum(['en', 'nl']).optional(),
 });
 
 export type RequestPasswordResetInput = z.input<typeof input>;
@@ -50,8 +50,8 @@ export async function requestPasswordReset(deps: RightsDeps, raw: RequestPasswor
       email: {
         to: user.email,
         template: 'password-reset',
-        // the person's own language, else their environment's
-        locale: readerLocale(user.environment, user),
+        // the person's own language; else the page they asked on, which they just read; else their environment's
+        locale: isLocale(user.locale) ? user.locale : (data.locale ?? readerLocale(user.environment)),
         data: { link: `${deps.options.publicUrl}/password/reset?token=${token}`, expiresAt: expiresAt.toISOString() },
       },
     });
