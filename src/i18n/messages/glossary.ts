@@ -23,8 +23,6 @@ export const glossary = defineMessages(
     'status.REMOVED.lower': 'removed',
     'language.en': 'English',
     'language.nl': 'Dutch',
-    'format.date': '{when, date, long}',
-    'format.dateTime': '{when, date, long}, {when, time, short}',
   },
   {
     'role.environment.BASIC': 'Basisgebruiker',
@@ -44,7 +42,5 @@ export const glossary = defineMessages(
     'status.REMOVED.lower': 'verwijderd',
     'language.en': 'Engels',
     'language.nl': 'Nederlands',
-    'format.date': '{when, date, long}',
-    'format.dateTime': '{when, date, long} om {when, time, short}',
   },
 );

@@ -24,7 +24,6 @@ export const webMessages = defineMessages(
     'web.common.badEmail': 'Enter a valid email address, such as name@company.nl.',
     'web.common.notAllowedTitle': 'Not allowed',
     'web.common.forbidden': 'You may not do this. Ask an administrator of your environment.',
-    'web.common.until': '{when, date, long}, {when, time, short}',
 
     // Registration
     'web.register.title': 'Register',
@@ -224,7 +223,6 @@ export const webMessages = defineMessages(
     'web.common.badEmail': 'Vul een geldig e-mailadres in, zoals naam@bedrijf.nl.',
     'web.common.notAllowedTitle': 'Niet toegestaan',
     'web.common.forbidden': 'Dit mag je niet doen. Vraag een beheerder van je omgeving.',
-    'web.common.until': '{when, date, long} om {when, time, short}',
 
     'web.register.title': 'Registreren',
     'web.register.intro': 'Vul je zakelijke e-mailadres in. We sturen je een link om te bewijzen dat het van jou is; er wordt niets aangemaakt voordat je die opent.',
