@@ -59,7 +59,7 @@ describe('deliverNotification', () => {
     const buttons = calls[0]!.args.blocks.find((b: any) => b.type === 'actions').elements;
     expect(buttons.map((e: any) => e.text.text)).toEqual(['Aan organisatie toevoegen', 'Beheerder maken', 'Blokkeren']);
     expect(buttons[2].confirm).toMatchObject({ title: { text: 'Deze gebruiker blokkeren?' }, confirm: { text: 'Blokkeren' }, deny: { text: 'Annuleren' } });
-    expect(texts[1]).toContain('*Dora* (dora@acme.test) is via het maildomein bij je omgeving gekomen, als Basisgebruiker zonder organisaties.');
+    expect(texts[1]).toContain('*Dora* (dora@acme.test) is via het maildomein bij je omgeving gekomen, als basisgebruiker zonder organisaties.');
     expect(texts[2]).toContain('eConnect kon de uitnodigingsmail aan x@acme.test niet bezorgen na meerdere pogingen: mailbox unavailable.');
     expect(texts[3]).toContain('*erik@acme.test* activated their eConnect account.');
   });

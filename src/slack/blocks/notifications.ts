@@ -44,7 +44,7 @@ export function renderNotification(n: Notification, t: Translate): { text: strin
       return { text: flatten(text), blocks: [section(text), ...(d.userId ? [nextSteps(t, str(d.userId))] : [])] };
     }
     case 'user.auto_joined': {
-      const text = t('slack.notify.autoJoined', { person, role: t('role.environment.BASIC') });
+      const text = t('slack.notify.autoJoined', { person, role: t('role.environment.BASIC.lower') });
       return { text: flatten(text), blocks: [section(text), context(t('slack.notify.autoJoined.next')), ...(d.userId ? [nextSteps(t, str(d.userId))] : [])] };
     }
     case 'outbox.failed': {
