@@ -58,10 +58,11 @@ describe('a Dutch environment', () => {
 
   it('confirms a change in the channel in Dutch, and opens Dutch modals', async () => {
     const ws = await dutchWorkspace();
-    const text = await ws.driver.confirmed(ws.as('admin'), `block ${ws.users.basic.email}`, /geblokkeerd/);
-    expect(text).toContain(`<@${ws.users.admin.slack}> heeft *Bob Basic* geblokkeerd.`);
+    // (block asks first since destructive commands do; a role change is confirmed at once)
+    const text = await ws.driver.confirmed(ws.as('admin'), `set-role ${ws.users.basic.email} advanced`, /gemaakt/);
+    expect(text).toContain(`<@${ws.users.admin.slack}> heeft *Bob Basic* gevorderde gebruiker gemaakt (was basisgebruiker).`);
     const invited = await ws.driver.confirmed(ws.as('admin'), `invite carl@${ws.domain} advanced`, /uitgenodigd/);
-    expect(invited).toMatch(new RegExp(`^<@${ws.users.admin.slack}> heeft \\*carl@${ws.domain}\\* uitgenodigd als Gevorderde gebruiker\\. De activatielink werkt tot \\d{4}-\\d\\d-\\d\\d\\.`));
+    expect(invited).toMatch(new RegExp(`^<@${ws.users.admin.slack}> heeft \\*carl@${ws.domain}\\* uitgenodigd als gevorderde gebruiker\\. De activatielink werkt tot \\d{4}-\\d\\d-\\d\\d\\.`));
     const view = await ws.driver.opened(ws.as('admin'), 'invite');
     expect(view.title.text).toBe('Gebruiker uitnodigen');
     expect(view.submit.text).toBe('Uitnodiging sturen');
