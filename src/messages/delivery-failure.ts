@@ -3,9 +3,9 @@
 import { z } from 'zod';
 
 export const deliveryFailure = z.object({
-  /** what failed, named in the reader's language by the email (the Slack message uses `description`) */
+  /** what failed, named in the reader's language by the email and the Slack message */
   what: z.enum(['invitation', 'email', 'slack']).default('email'),
-  /** what failed, in English, for Slack: "the invitation email", "a Slack notification (user.activated)" */
+  /** what failed, in English: only in reports queued before `what` was named in the reader's language */
   description: z.string().optional(),
   recipient: z.string().nullish(),
   attempts: z.number().int(),

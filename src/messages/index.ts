@@ -22,21 +22,24 @@ export class OutboxMessageError extends Error {
   }
 }
 
+type Kind = 'email' | 'work' | 'notification';
+
 export function checkOutboxMessage(message: OutboxMessage): void {
-  if ('email' in message) check(`email "${message.email.template}"`, emailMessage, message.email);
-  else if ('work' in message) check(`Slack work "${message.work.type}"`, slackWork, message.work);
-  else check(`Slack notification "${message.slack.kind}"`, slackNotification, message.slack);
+  if ('email' in message) check('email', message.email.template, emailMessage, message.email);
+  else if ('work' in message) check('work', message.work.type, slackWork, message.work);
+  else check('notification', message.slack.kind, slackNotification, message.slack);
 }
 
 /** Checks a notification's data before its recipients are known, so it fails even when nobody would get it. */
 export function checkSlackNotificationData<K extends SlackNotificationKind>(kind: K, data: SlackNotificationData<K>): void {
-  check(`Slack notification "${kind}"`, slackNotificationData[kind], data, ['data']);
+  check('notification', kind, slackNotificationData[kind], data, ['data']);
 }
 
-function check(what: string, schema: z.ZodType, value: unknown, under: string[] = []): void {
+function check(kind: Kind, name: string, schema: z.ZodType, value: unknown, under: string[] = []): void {
   const result = schema.safeParse(value);
   if (result.success) return;
   const issue = result.error.issues[0]!;
   const path = [...under, ...issue.path.map(String)];
-  throw new OutboxMessageError(`The ${what} does not match its schema: ${path.length ? path.join('.') : 'the message'}: ${issue.message}`, { cause: result.error });
+  // a programmer's error, in English: which message, which field, what is wrong with it
+  throw new OutboxMessageError(`The ${kind === 'email' ? 'email' : kind === 'work' ? 'Slack work' : 'Slack notification'} "${name}" does not match its schema: ${path.length ? path.join('.') : 'the message'}: ${issue.message}`, { cause: result.error });
 }

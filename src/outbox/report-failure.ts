@@ -6,12 +6,6 @@ import type { DeliveryFailure } from '../messages/index.ts';
 import { enqueue, notifyAdministrators, type Tx } from '../rights/index.ts';
 import type { ClaimedMessage } from './store.ts';
 
-const describe = (m: ClaimedMessage): string => {
-  const p = m.payload as { template?: string; kind?: string };
-  if (m.kind === 'EMAIL') return p.template === 'invitation' ? 'the invitation email' : `an email (${p.template ?? 'unknown'})`;
-  return `a Slack notification (${p.kind ?? 'unknown'})`;
-};
-
 /** True when `m` is itself a failure report: reporting it again would loop. */
 const isReport = (m: ClaimedMessage) =>
   (m.payload as { template?: string }).template === 'delivery-failed' || (m.payload as { kind?: string }).kind === 'outbox.failed';
@@ -21,7 +15,7 @@ export async function reportFailure(tx: Tx, m: ClaimedMessage, error: string, op
   if (!m.environmentId || isReport(m) || m.kind === 'SLACK_WORK') return;
   const recipient = m.kind === 'EMAIL' ? String((m.payload as { to?: unknown }).to ?? '') : String((m.payload as { channel?: unknown }).channel ?? '');
   const what = m.kind === 'SLACK' ? 'slack' : (m.payload as { template?: string }).template === 'invitation' ? 'invitation' : 'email';
-  const data: DeliveryFailure = { what, description: describe(m), recipient, attempts: m.attempts + 1, lastError: error.slice(0, 300), messageId: m.id };
+  const data: DeliveryFailure = { what, recipient, attempts: m.attempts + 1, lastError: error.slice(0, 300), messageId: m.id };
   const eventKey = `outbox-failed:${m.id}`;
   if (m.kind === 'EMAIL' && opts.slackAvailable) {
     const env = await tx.environment.findUnique({ where: { id: m.environmentId }, select: { notificationChannelId: true } });

@@ -41,7 +41,7 @@ export const lastDayOf = (until: string | Date): Date => new Date(new Date(until
 
 /** The line under a confirmation that says until when a role lasts and what it falls back to. */
 export const roleUntilLine = (locale: Locale, until: string, fallback: string) =>
-  t(locale, 'access.confirm.roleUntil', { lastDay: lastDayOf(until), fallback: t(locale, `role.environment.${fallback as 'BASIC'}`) });
+  t(locale, 'access.confirm.roleUntil', { lastDay: lastDayOf(until), fallback: t(locale, `role.environment.${fallback as 'BASIC'}.lower`) });
 
 /** The same for a membership. */
 export const membershipUntilLine = (locale: Locale, until: string) => t(locale, 'access.confirm.membershipUntil', { lastDay: lastDayOf(until) });

@@ -19,8 +19,14 @@ export type RefreshTokens = (refreshToken: string) => Promise<{ token: string; r
 /** a token this close to its expiry is refreshed before use */
 const REFRESH_MARGIN_MS = 5 * 60_000;
 
+/** An organisation-wide (Enterprise Grid) install: the install page says why in the reader's language. */
 export class EnterpriseInstallRefused extends Error {
   readonly code = 'enterprise_install_refused';
+
+  constructor() {
+    super('organisation-wide install');
+    this.name = 'EnterpriseInstallRefused';
+  }
 }
 
 type Found = NonNullable<Awaited<ReturnType<PrismaInstallationStore['load']>>>;
@@ -52,7 +58,7 @@ export class PrismaInstallationStore implements InstallationStore {
 
   /** storeInstallation with its outcome, for the redirect page */
   async bind(installation: Installation<'v1' | 'v2', boolean>) {
-    if (installation.isEnterpriseInstall || !installation.team?.id) throw new EnterpriseInstallRefused('organisation-wide install');
+    if (installation.isEnterpriseInstall || !installation.team?.id) throw new EnterpriseInstallRefused();
     const bot = installation.bot;
     if (!bot?.token) throw new Error('the installation has no bot token (the app must request bot scopes)');
     const meta = JSON.parse(installation.metadata ?? '{}') as InstallMetadata;

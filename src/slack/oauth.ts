@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { InstallProvider, type Installation, type InstallURLOptions, type StateStore } from '@slack/oauth';
 import { webApi } from '@slack/bolt';
-import { checkSlackInstallGrant, isAppError, unbindSlackWorkspace, useSlackInstallState, WorkspaceRefusal, type Actor, type RightsDeps } from '../rights/index.ts';
+import { type AppError, checkSlackInstallGrant, isAppError, unbindSlackWorkspace, useSlackInstallState, WorkspaceRefusal, type Actor, type RightsDeps } from '../rights/index.ts';
 import type { Logger } from '../log.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { SlackRefusal } from './refusal.ts';
@@ -17,7 +17,8 @@ export const STATE_COOKIE = 'econnect_slack_state';
 
 export type InstallOutcome =
   | { kind: 'bound' | 'reinstalled'; teamId: string; teamName: string | null }
-  | { kind: 'refused'; reason: 'state' | 'session' | 'forbidden' | 'workspace_bound_elsewhere' | 'environment_has_workspace' | 'enterprise' | 'cancelled' | 'failed'; message: string };
+  /** `error` says what happened and what to do, in the language of the page that shows it (`messageIn`) */
+  | { kind: 'refused'; reason: 'state' | 'session' | 'forbidden' | 'workspace_bound_elsewhere' | 'environment_has_workspace' | 'enterprise' | 'cancelled' | 'failed'; error: AppError };
 
 export interface SlackOAuth {
   /** Slack's authorize page for a state made by startSlackInstall */
@@ -76,7 +77,7 @@ export function createSlackOAuth(o: SlackOAuthOptions): SlackOAuth {
     installUrl: (state) => installer.generateInstallUrl({ scopes: BOT_SCOPES, redirectUri }, true, state),
 
     async complete(req, res, sessionToken) {
-      let outcome: InstallOutcome = { kind: 'refused', reason: 'failed', message: 'Slack did not finish the installation. Start again with "Add to Slack" on your account page.' };
+      let outcome: InstallOutcome = { kind: 'refused', reason: 'failed', error: new SlackRefusal('unavailable', 'web.slack.installFailed') };
       await installer.handleCallback(req, res, {
         beforeInstallation: async (options) => {
           try {
@@ -84,7 +85,7 @@ export function createSlackOAuth(o: SlackOAuthOptions): SlackOAuth {
             return true;
           } catch (err) {
             if (!isAppError(err)) throw err;
-            outcome = { kind: 'refused', reason: err.code === 'forbidden' ? 'forbidden' : 'session', message: err.userMessage };
+            outcome = { kind: 'refused', reason: err.code === 'forbidden' ? 'forbidden' : 'session', error: err };
             return false;
           }
         },
@@ -98,25 +99,25 @@ export function createSlackOAuth(o: SlackOAuthOptions): SlackOAuth {
             if (err instanceof EnterpriseInstallRefused) {
               // an organisation-wide token is never kept; take the app off the organisation again
               if (token) await uninstall(token);
-              outcome = { kind: 'refused', reason: 'enterprise', message: 'eConnect is installed into one Slack workspace per environment, not into a whole Enterprise Grid organisation. Install it again and choose a single workspace.' };
+              outcome = { kind: 'refused', reason: 'enterprise', error: new SlackRefusal('invalid_input', 'web.slack.installEnterprise') };
             } else if (err instanceof WorkspaceRefusal) {
               // a workspace bound elsewhere keeps its installation and token: uninstalling would cut off
               // the environment it belongs to. A new workspace refused for this environment is uninstalled.
               if (err.reason === 'environment_has_workspace' && token) await uninstall(token);
-              outcome = { kind: 'refused', reason: err.reason, message: err.userMessage };
+              outcome = { kind: 'refused', reason: err.reason, error: err };
             } else if (isAppError(err)) {
-              outcome = { kind: 'refused', reason: 'forbidden', message: err.userMessage };
+              outcome = { kind: 'refused', reason: 'forbidden', error: err };
             } else throw err;
           }
           // bound (or refused) here, so the provider stores nothing more
           return false;
         },
         failureAsync: async (error) => {
-          if (isAppError(error)) outcome = { kind: 'refused', reason: 'state', message: error.userMessage };
+          if (isAppError(error)) outcome = { kind: 'refused', reason: 'state', error };
           else if (error.code === 'slack_oauth_invalid_state' || error.code === 'slack_oauth_missing_state') {
-            outcome = { kind: 'refused', reason: 'state', message: 'This "Add to Slack" link is not for this browser, or it was used already. Start again with "Add to Slack" on your account page.' };
+            outcome = { kind: 'refused', reason: 'state', error: new SlackRefusal('forbidden', 'web.slack.installState') };
           } else if (error.code === 'slack_oauth_installer_authorization_error') {
-            outcome = { kind: 'refused', reason: 'cancelled', message: 'You cancelled the installation in Slack; nothing was changed. Start again with "Add to Slack" when you are ready.' };
+            outcome = { kind: 'refused', reason: 'cancelled', error: new SlackRefusal('invalid_input', 'web.slack.installCancelled') };
           } else log.warn({ code: error.code, error: error.message }, 'Slack installation failed');
         },
       });

@@ -20,6 +20,8 @@ interface AstNode {
 }
 
 const LOG_METHODS = new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal']);
+/** Functions of ours that only log what they are given (src/slack/errors.ts: a failure Slack cannot show). */
+const LOG_FUNCTIONS = new Set(['unanswerable']);
 
 /** Two words of letters next to each other: the mark of a sentence. */
 const PROSE = /\p{L}{2,}[,;:]?\s+\p{L}{2,}/u;
@@ -45,15 +47,24 @@ const calleeName = (callee: unknown): string | undefined => {
   return undefined;
 };
 
+const isProgrammersError = (name: string) => /Error$/.test(name) && name !== 'AppError';
+
+/** The class a `super(...)` call is in: an Error of our own (not AppError) passes its message to Error. */
+const superOfError = (ancestors: AstNode[]): boolean => {
+  const cls = [...ancestors].reverse().find((n) => n.type === 'ClassDeclaration' || n.type === 'ClassExpression');
+  return Boolean(cls && isProgrammersError(calleeName(cls.superClass) ?? ''));
+};
+
 /** A literal people never read: an import, a log line, a programmer's Error (not AppError). */
 function exempt(ancestors: AstNode[]): boolean {
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const n = ancestors[i]!;
     if (n.type.startsWith('Import') || n.type.startsWith('Export') && n.type !== 'ExportNamedDeclaration' && n.type !== 'ExportDefaultDeclaration') return true;
     if (n.type === 'CallExpression' && isNode(n.callee) && n.callee.type === 'MemberExpression' && LOG_METHODS.has(calleeName(n.callee) ?? '')) return true;
+    if (n.type === 'CallExpression' && isNode(n.callee) && n.callee.type === 'Identifier' && LOG_FUNCTIONS.has(n.callee.name as string)) return true;
+    if (n.type === 'CallExpression' && isNode(n.callee) && n.callee.type === 'Super' && superOfError(ancestors.slice(0, i))) return true;
     if (n.type === 'NewExpression') {
-      const name = calleeName(n.callee) ?? '';
-      if (/Error$/.test(name) && name !== 'AppError') return true;
+      if (isProgrammersError(calleeName(n.callee) ?? '')) return true;
     }
     if (n.type.includes('Function') || n.type === 'Program') return false;
   }

@@ -1,10 +1,13 @@
 // Names in sentences (issue 13, item 4): a new environment's default name is in its language; a name
 // ending in a full stop is not followed by a second one; roles read with their article.
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../src/i18n/catalogue.ts';
 import { say, tidy } from '../../src/i18n/sentence.ts';
 import { renderEmail } from '../../src/mail/index.ts';
 import { AppError, phrase } from '../../src/rights/errors.ts';
 import { defaultEnvironmentName } from '../../src/rights/environments/default-name.ts';
+import { confirmationsIn } from '../../src/slack/blocks/confirmations.ts';
+import { message, plain } from '../../src/slack/blocks/text.ts';
 
 describe('names in sentences', () => {
   it('names a new environment after its person in the environment language, or after its domain', () => {
@@ -39,5 +42,20 @@ describe('names in sentences', () => {
     const err = new AppError('last_administrator', 'rights.administrator.last', { deed: phrase('rights.deed.block', { user: 'Ada' }) });
     expect(err.userMessage).toBe("You cannot block Ada: they are the environment's only active administrator. Make someone else an administrator first.");
     expect(err.messageIn('nl')).toBe('Ada blokkeren kan niet: deze persoon is de enige actieve beheerder van de omgeving. Maak eerst iemand anders beheerder.');
+  });
+
+  it('in Slack too: no second full stop after a bold or plain name, and a role inside a sentence in the glossary word', () => {
+    const en = confirmationsIn(translator('en'));
+    const nl = confirmationsIn(translator('nl'));
+    const acme = { name: 'Acme Sales B.V.' };
+    const eva = { email: 'eva@acme.nl', name: 'Eva' };
+    expect(message(en.organisationSaved('U1', acme, ['city'])).text).toBe('<@U1> changed city of *Acme Sales B.V.*');
+    expect(message(nl.memberRemoved('U1', eva, acme)).text).toBe('<@U1> heeft *Eva* uit *Acme Sales B.V.* gehaald. *Eva* blijft in de omgeving.');
+    expect(message(en.memberRemoved('U1', { email: 'e@x.nl', name: 'E. Example Jr.' }, acme)).text).toBe('<@U1> removed *E. Example Jr.* from *Acme Sales B.V.* They stay in the environment.');
+    expect(plain(`${translator('en')('slack.modal.removeMember.about', { organisation: 'Acme B.V.' })}`).text).not.toMatch(/B\.V\.\./);
+    expect(message(nl.roleChanged('U1', eva, 'ADVANCED', 'ADMINISTRATOR')).text).toBe('<@U1> heeft *Eva* gevorderde gebruiker gemaakt (was beheerder).');
+    expect(message(en.roleChanged('U1', eva, 'ADVANCED', 'ADMINISTRATOR')).text).toBe('<@U1> made *Eva* Advanced user (was Administrator).');
+    expect(message(nl.userInvited('U1', { email: 'eva@acme.nl', role: 'BASIC' }, '2027-01-31T10:00:00Z')).text).toContain('als basisgebruiker.');
+    expect(message(nl.organisationCreated('U1', acme)).text).toBe('<@U1> heeft de organisatie *Acme Sales B.V.* aangemaakt en is er organisatiebeheerder van.');
   });
 });

@@ -32,7 +32,7 @@ describe('deliverNotification', () => {
 
   it('renders auto-joins, failed deliveries and kinds it does not know yet', async () => {
     await deliver({ channel: 'UADMIN', kind: 'user.auto_joined', data: { userName: 'Dora', email: 'dora@acme.test', userId: 'u-2' } }, 'm-2');
-    await deliver({ channel: 'C1', kind: 'outbox.failed', data: { description: 'the invitation email', recipient: 'x@acme.test', attempts: 8, lastError: 'mailbox unavailable' } }, 'm-3');
+    await deliver({ channel: 'C1', kind: 'outbox.failed', data: { what: 'invitation', recipient: 'x@acme.test', attempts: 8, lastError: 'mailbox unavailable' } }, 'm-3');
     await deliver({ channel: 'C1', kind: 'something.new', data: { a: 1 } }, 'm-4');
     const texts = fake.callsTo('chat.postMessage').map((c) => messageText(c.args));
     expect(texts[0]).toMatch(/joined your environment through its mail domain/);
@@ -50,7 +50,7 @@ describe('deliverNotification', () => {
     });
     await dutch({ channel: 'C0NL', kind: 'user.activated', data: { userName: 'Carl', email: 'carl@acme.test', environmentName: 'Acme', userId: 'u-1' } }, 'm-nl-1', 'env-1');
     await dutch({ channel: 'C0NL', kind: 'user.auto_joined', data: { userName: 'Dora', email: 'dora@acme.test', userId: 'u-2' } }, 'm-nl-2', 'env-1');
-    await dutch({ channel: 'C0NL', kind: 'outbox.failed', data: { description: 'de uitnodigingsmail', recipient: 'x@acme.test', lastError: 'mailbox unavailable' } }, 'm-nl-3', 'env-1');
+    await dutch({ channel: 'C0NL', kind: 'outbox.failed', data: { what: 'invitation', recipient: 'x@acme.test', lastError: 'mailbox unavailable' } }, 'm-nl-3', 'env-1');
     await dutch({ channel: 'UENGLISH', kind: 'user.activated', data: { email: 'erik@acme.test' } }, 'm-en-1', 'env-1');
     expect(asked).toEqual([['env-1', 'C0NL'], ['env-1', 'C0NL'], ['env-1', 'C0NL'], ['env-1', 'UENGLISH']]);
     const calls = fake.callsTo('chat.postMessage');
@@ -59,7 +59,7 @@ describe('deliverNotification', () => {
     const buttons = calls[0]!.args.blocks.find((b: any) => b.type === 'actions').elements;
     expect(buttons.map((e: any) => e.text.text)).toEqual(['Aan organisatie toevoegen', 'Beheerder maken', 'Blokkeren']);
     expect(buttons[2].confirm).toMatchObject({ title: { text: 'Deze gebruiker blokkeren?' }, confirm: { text: 'Blokkeren' }, deny: { text: 'Annuleren' } });
-    expect(texts[1]).toContain('*Dora* (dora@acme.test) is via het maildomein bij je omgeving gekomen, als Basisgebruiker zonder organisaties.');
+    expect(texts[1]).toContain('*Dora* (dora@acme.test) is via het maildomein bij je omgeving gekomen, als basisgebruiker zonder organisaties.');
     expect(texts[2]).toContain('eConnect kon de uitnodigingsmail aan x@acme.test niet bezorgen na meerdere pogingen: mailbox unavailable.');
     expect(texts[3]).toContain('*erik@acme.test* activated their eConnect account.');
   });

@@ -48,7 +48,7 @@ export const accessMessages = defineMessages(
       '{deed} kan niet: het lidmaatschap van elke andere actieve organisatiebeheerder van {organisation} eindigt op een datum, dus daarna zou de organisatie geen beheerder meer hebben. Maak eerst een ander actief lid organisatiebeheerder zonder einddatum.',
     'access.extend.whichOrganisation': 'Zeg bij welke organisatie het lidmaatschap hoort dat je wilt verlengen.',
     'access.extend.badInstant': 'Deze herinnering noemt geen geldig einde. Verleng de toegang met add-to-org of set-role en --until.',
-    'access.role.basicEnd': '{name} zou voor en na die datum Basisgebruiker zijn: een einddatum vraagt om een andere rol dan Basisgebruiker.',
+    'access.role.basicEnd': '{name} zou voor en na die datum basisgebruiker zijn: een einddatum vraagt om een andere rol dan basisgebruiker.',
     'access.membership.otherRole':
       '{name} is al lid van {organisation} met een andere rol. Laat de rol weg om dat lidmaatschap een einddatum te geven; gebruik set-org-role om de rol te wijzigen.',
     'access.extend.ended': 'Deze toegang is al beëindigd en kan dus niet worden verlengd. Geef de toegang opnieuw als die nog nodig is.',

@@ -1,7 +1,8 @@
 // The glossary: the one name of each role, status and thing, per language. Every surface takes these
 // words from here, so "Advanced user" is "Gevorderde gebruiker" on every page, message and email.
 // Each label as it stands alone (a table cell, a menu option), so it starts with a capital; the
-// `.lower` forms are for the middle of a sentence.
+// `.lower` forms are for the middle of a sentence (English keeps the capital of an environment role,
+// as its glossary name: "as Advanced user"; Dutch writes it in lower case: "als gevorderde gebruiker").
 import { defineMessages } from './define.ts';
 
 export const glossary = defineMessages(
@@ -11,6 +12,9 @@ export const glossary = defineMessages(
     'role.environment.ADMINISTRATOR': 'Administrator',
     'role.organisation.MEMBER': 'Member',
     'role.organisation.ADMINISTRATOR': 'Organisation administrator',
+    'role.environment.BASIC.lower': 'Basic user',
+    'role.environment.ADVANCED.lower': 'Advanced user',
+    'role.environment.ADMINISTRATOR.lower': 'Administrator',
     'role.organisation.MEMBER.lower': 'member',
     'role.organisation.ADMINISTRATOR.lower': 'organisation administrator',
     'status.INVITED': 'Invited',
@@ -23,8 +27,6 @@ export const glossary = defineMessages(
     'status.REMOVED.lower': 'removed',
     'language.en': 'English',
     'language.nl': 'Dutch',
-    'format.date': '{when, date, long}',
-    'format.dateTime': '{when, date, long}, {when, time, short}',
   },
   {
     'role.environment.BASIC': 'Basisgebruiker',
@@ -32,6 +34,9 @@ export const glossary = defineMessages(
     'role.environment.ADMINISTRATOR': 'Beheerder',
     'role.organisation.MEMBER': 'Lid',
     'role.organisation.ADMINISTRATOR': 'Organisatiebeheerder',
+    'role.environment.BASIC.lower': 'basisgebruiker',
+    'role.environment.ADVANCED.lower': 'gevorderde gebruiker',
+    'role.environment.ADMINISTRATOR.lower': 'beheerder',
     'role.organisation.MEMBER.lower': 'lid',
     'role.organisation.ADMINISTRATOR.lower': 'organisatiebeheerder',
     'status.INVITED': 'Uitgenodigd',
@@ -44,7 +49,5 @@ export const glossary = defineMessages(
     'status.REMOVED.lower': 'verwijderd',
     'language.en': 'Engels',
     'language.nl': 'Nederlands',
-    'format.date': '{when, date, long}',
-    'format.dateTime': '{when, date, long} om {when, time, short}',
   },
 );

@@ -6,7 +6,6 @@ import { defineMessages } from './define.ts';
 export const rightsMessages = defineMessages(
   {
     // Roles with their article, for the middle of a sentence ("invited you as an Advanced user").
-    'rights.role.a': '{role, select, BASIC {a Basic user} ADVANCED {an Advanced user} ADMINISTRATOR {an Administrator} other {a user}}',
     // The name a new environment gets when its first person chose none and the mail domain is shared.
     'rights.environment.defaultName': "{person}'s environment",
 
@@ -188,17 +187,8 @@ export const rightsMessages = defineMessages(
     'rights.slack.notAChannel': 'That is not a Slack channel. Run the command in the channel that should get the notifications.',
 
     // Who is calling from Slack
-    'rights.slack.workspaceNotConnected': 'This Slack workspace is not connected to an eConnect environment. An administrator connects it with "Add to Slack" on the eConnect account page.',
-    'rights.slack.noVerifiedEmail': 'Your Slack account has no verified email address, so eConnect cannot tell who you are. Confirm your email in Slack, or ask a workspace admin.',
-    'rights.slack.noUser': 'No eConnect user has the address {email}. Ask an administrator of your environment to invite you.',
-    'rights.slack.blocked': 'Your eConnect account is blocked. Ask an administrator of your environment to unblock you.',
-    'rights.slack.notActivated': 'You have not activated your eConnect account yet. Use the link in your invitation email, or ask an administrator to resend it.',
-    'rights.slack.wrongWorkspace': 'Your eConnect account ({email}) belongs to another environment than the one this Slack workspace is connected to, so nothing was done. Use the Slack workspace your own environment connected ({mode, select, distribution {an administrator connects it with "Add to Slack" on the eConnect account page} other {ask an administrator of your environment which one}}).',
-    'rights.slack.administratorsDisconnect': 'Only an administrator of this environment can disconnect its Slack workspace.',
-    'rights.slack.mentionWithoutEmail': 'That Slack account has no verified email address, so I cannot match them to an eConnect user. Use their email address.',
   },
   {
-    'rights.role.a': '{role, select, BASIC {basisgebruiker} ADVANCED {gevorderde gebruiker} ADMINISTRATOR {beheerder} other {gebruiker}}',
     'rights.environment.defaultName': 'Omgeving van {person}',
 
     'rights.input.enter': 'Vul {what} in.',
@@ -367,13 +357,5 @@ export const rightsMessages = defineMessages(
     'rights.slack.buttonsAdministrators': 'Alleen een beheerder van de omgeving kan deze knoppen gebruiken. Vraag een van hen.',
     'rights.slack.notAChannel': 'Dat is geen Slack-kanaal. Gebruik het commando in het kanaal dat de meldingen moet krijgen.',
 
-    'rights.slack.workspaceNotConnected': 'Deze Slack-werkruimte is niet gekoppeld aan een eConnect-omgeving. Een beheerder koppelt haar met "Toevoegen aan Slack" op de accountpagina van eConnect.',
-    'rights.slack.noVerifiedEmail': 'Je Slack-account heeft geen bevestigd e-mailadres, dus eConnect weet niet wie je bent. Bevestig je e-mailadres in Slack, of vraag een beheerder van de werkruimte.',
-    'rights.slack.noUser': 'Geen eConnect-gebruiker heeft het adres {email}. Vraag een beheerder van je omgeving om je uit te nodigen.',
-    'rights.slack.blocked': 'Je eConnect-account is geblokkeerd. Vraag een beheerder van je omgeving om je te deblokkeren.',
-    'rights.slack.notActivated': 'Je hebt je eConnect-account nog niet geactiveerd. Gebruik de link in je uitnodigingsmail, of vraag een beheerder om die opnieuw te sturen.',
-    'rights.slack.wrongWorkspace': 'Je eConnect-account ({email}) hoort bij een andere omgeving dan die waaraan deze Slack-werkruimte gekoppeld is, dus er is niets gedaan. Gebruik de Slack-werkruimte die je eigen omgeving gekoppeld heeft ({mode, select, distribution {een beheerder koppelt die met "Toevoegen aan Slack" op de accountpagina van eConnect} other {vraag een beheerder van je omgeving welke dat is}}).',
-    'rights.slack.administratorsDisconnect': 'Alleen een beheerder van deze omgeving kan haar Slack-werkruimte ontkoppelen.',
-    'rights.slack.mentionWithoutEmail': 'Dat Slack-account heeft geen bevestigd e-mailadres, dus ik kan het niet aan een eConnect-gebruiker koppelen. Gebruik het e-mailadres.',
   },
 );

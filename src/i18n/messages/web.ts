@@ -24,7 +24,6 @@ export const webMessages = defineMessages(
     'web.common.badEmail': 'Enter a valid email address, such as name@company.nl.',
     'web.common.notAllowedTitle': 'Not allowed',
     'web.common.forbidden': 'You may not do this. Ask an administrator of your environment.',
-    'web.common.until': '{when, date, long}, {when, time, short}',
 
     // Registration
     'web.register.title': 'Register',
@@ -133,6 +132,10 @@ export const webMessages = defineMessages(
     'web.slack.next': 'Next, in Slack:',
     'web.slack.help': 'shows what eConnect can do;',
     'web.slack.notify': 'in a channel sends the administrators\' notifications there.',
+    'web.slack.installFailed': 'Slack did not finish the installation. Start again with "Add to Slack" on your account page.',
+    'web.slack.installEnterprise': 'eConnect is installed into one Slack workspace per environment, not into a whole Enterprise Grid organisation. Install it again and choose a single workspace.',
+    'web.slack.installState': 'This "Add to Slack" link is not for this browser, or it was used already. Start again with "Add to Slack" on your account page.',
+    'web.slack.installCancelled': 'You cancelled the installation in Slack; nothing was changed. Start again with "Add to Slack" when you are ready.',
 
     // Forgotten passwords
     'web.password.forgotIntro': 'Enter the email address of your account. We send you a link to choose a new password. If you were invited and never activated your account, you get a new activation link instead.',
@@ -220,7 +223,6 @@ export const webMessages = defineMessages(
     'web.common.badEmail': 'Vul een geldig e-mailadres in, zoals naam@bedrijf.nl.',
     'web.common.notAllowedTitle': 'Niet toegestaan',
     'web.common.forbidden': 'Dit mag je niet doen. Vraag een beheerder van je omgeving.',
-    'web.common.until': '{when, date, long} om {when, time, short}',
 
     'web.register.title': 'Registreren',
     'web.register.intro': 'Vul je zakelijke e-mailadres in. We sturen je een link om te bewijzen dat het van jou is; er wordt niets aangemaakt voordat je die opent.',
@@ -325,6 +327,10 @@ export const webMessages = defineMessages(
     'web.slack.next': 'Daarna, in Slack:',
     'web.slack.help': 'laat zien wat eConnect kan;',
     'web.slack.notify': 'in een kanaal stuurt de meldingen voor beheerders daarheen.',
+    'web.slack.installFailed': 'Slack heeft de installatie niet afgerond. Begin opnieuw met "Toevoegen aan Slack" op je accountpagina.',
+    'web.slack.installEnterprise': 'eConnect wordt per omgeving in één Slack-werkruimte geïnstalleerd, niet in een hele Enterprise Grid-organisatie. Installeer het opnieuw en kies één werkruimte.',
+    'web.slack.installState': 'Deze link van "Toevoegen aan Slack" hoort niet bij deze browser, of is al gebruikt. Begin opnieuw met "Toevoegen aan Slack" op je accountpagina.',
+    'web.slack.installCancelled': 'Je hebt de installatie in Slack geannuleerd; er is niets veranderd. Begin opnieuw met "Toevoegen aan Slack" wanneer je zover bent.',
 
     'web.password.forgotIntro': 'Vul het e-mailadres van je account in. We sturen je een link om een nieuw wachtwoord te kiezen. Ben je uitgenodigd en heb je je account nooit geactiveerd, dan krijg je een nieuwe activeringslink.',
     'web.password.send': 'Stuur mij een link',

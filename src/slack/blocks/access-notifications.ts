@@ -31,7 +31,7 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 function roleName(locale: Locale, role: string, target: string): string {
   if (target === 'membership') return t(locale, role === 'ADMINISTRATOR' ? 'role.organisation.ADMINISTRATOR.lower' : 'role.organisation.MEMBER.lower');
-  return t(locale, `role.environment.${(['BASIC', 'ADVANCED', 'ADMINISTRATOR'].includes(role) ? role : 'BASIC') as 'BASIC'}`);
+  return t(locale, `role.environment.${(['BASIC', 'ADVANCED', 'ADMINISTRATOR'].includes(role) ? role : 'BASIC') as 'BASIC'}.lower`);
 }
 
 export function renderAccessNotification(n: StoredSlackNotification): { text: string; blocks: unknown[] } {

@@ -3,7 +3,7 @@
 // and to whom, with every typed value escaped.
 import { translator, type Locale, type Translate } from '../../i18n/catalogue.ts';
 import type { EnvironmentRole, OrganisationRole } from '../../i18n/labels.ts';
-import { environmentRoleLabel, organisationRoleLabel } from './labels.ts';
+import { environmentRoleWord, organisationRoleLabel } from './labels.ts';
 import { strong, userText } from './text.ts';
 
 interface Person {
@@ -23,16 +23,16 @@ export function confirmationsIn(t: Translate) {
   return {
     userInvited(by: string, user: Person & { role: EnvironmentRole }, expiresAt: string, organisationsToJoin = 0): string {
       const organisations = organisationsToJoin ? t('slack.confirm.invited.organisations', { count: organisationsToJoin }) : '';
-      return t('slack.confirm.invited', { by: mention(by), email: address(user), role: environmentRoleLabel(t, user.role), organisations, date: day(expiresAt) });
+      return t('slack.confirm.invited', { by: mention(by), email: address(user), role: environmentRoleWord(t, user.role), organisations, date: day(expiresAt) });
     },
     invitationResent: (by: string, user: Person, expiresAt: string) => t('slack.confirm.resent', { by: mention(by), email: address(user), date: day(expiresAt) }),
     invitationRevoked: (by: string, user: Person) => t('slack.confirm.revoked', { by: mention(by), email: address(user) }),
     roleChanged: (by: string, user: Person, role: EnvironmentRole, previousRole: EnvironmentRole) =>
-      t('slack.confirm.roleChanged', { by: mention(by), person: person(user), role: environmentRoleLabel(t, role), previous: environmentRoleLabel(t, previousRole) }),
+      t('slack.confirm.roleChanged', { by: mention(by), person: person(user), role: environmentRoleWord(t, role), previous: environmentRoleWord(t, previousRole) }),
     /** A role change that found the role already set, in the channel (modal, button). */
-    roleUnchanged: (by: string, user: Person, role: EnvironmentRole) => t('slack.confirm.roleUnchanged', { by: mention(by), person: person(user), role: environmentRoleLabel(t, role) }),
+    roleUnchanged: (by: string, user: Person, role: EnvironmentRole) => t('slack.confirm.roleUnchanged', { by: mention(by), person: person(user), role: environmentRoleWord(t, role) }),
     /** The same, answered only to the caller of a subcommand (in their language): nothing happened for the channel to see. */
-    roleUnchangedToCaller: (user: Person, role: EnvironmentRole) => t('slack.answer.roleUnchanged', { email: userText(user.email), role: environmentRoleLabel(t, role) }),
+    roleUnchangedToCaller: (user: Person, role: EnvironmentRole) => t('slack.answer.roleUnchanged', { email: userText(user.email), role: environmentRoleWord(t, role) }),
     userBlocked: (by: string, user: Person) => t('slack.confirm.blocked', { by: mention(by), person: person(user) }),
     userUnblocked: (by: string, user: Person) => t('slack.confirm.unblocked', { by: mention(by), person: person(user) }),
     userRemoved: (by: string, user: Person) => t('slack.confirm.removed', { by: mention(by), person: person(user) }),

@@ -44,11 +44,12 @@ export function renderNotification(n: Notification, t: Translate): { text: strin
       return { text: flatten(text), blocks: [section(text), ...(d.userId ? [nextSteps(t, str(d.userId))] : [])] };
     }
     case 'user.auto_joined': {
-      const text = t('slack.notify.autoJoined', { person, role: t('role.environment.BASIC') });
+      const text = t('slack.notify.autoJoined', { person, role: t('role.environment.BASIC.lower') });
       return { text: flatten(text), blocks: [section(text), context(t('slack.notify.autoJoined.next')), ...(d.userId ? [nextSteps(t, str(d.userId))] : [])] };
     }
     case 'outbox.failed': {
-      const what = userText(str(d.description ?? d.kind ?? d.dedupeKey ?? t('slack.notify.failed.message')));
+      // `what` names it in the reader's language; a report queued before `what` existed has an English `description`
+      const what = typeof d.what === 'string' ? t('slack.notify.failed.what', { what: d.what }) : userText(str(d.description ?? d.kind ?? d.dedupeKey ?? t('slack.notify.failed.message')));
       const text = t('slack.notify.failed', {
         what,
         recipient: d.recipient ? t('slack.notify.failed.recipient', { recipient: userText(str(d.recipient)) }) : '',

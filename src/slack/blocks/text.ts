@@ -2,7 +2,9 @@
 // anything typed and echoed back) goes through `userText` or `strong`: escaped for mrkdwn (`&`, `<`,
 // `>`, so it can never become a mention, a link or a ping) and marked, so that `section` can show a
 // value whose `*`, `_`, `~` or backtick would change its look in a plain_text element instead.
-// Truncation (`cut` of mrkdwn) never cuts an entity such as `&lt;` in half.
+// Truncation (`cut` of mrkdwn) never cuts an entity such as `&lt;` in half. A sentence that ends right
+// after a name ending in a full stop ("… to *Acme B.V.*") gets no second one (`tidy`, src/i18n/sentence.ts).
+import { tidy } from '../../i18n/sentence.ts';
 
 /** The one escaping function for mrkdwn. */
 export const escapeMrkdwn = (s: string | null | undefined): string => String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -24,8 +26,11 @@ export const userText = (v: string | null | undefined): string => `${OPEN}${esca
 /** The same, in bold where its look allows. */
 export const strong = (v: string | null | undefined): string => `${OPEN_BOLD}${escapeMrkdwn(String(v ?? '').replace(MARKS, ''))}${CLOSE_BOLD}`;
 
+/** A sentence's full stop right after a marked value that ends in one is left out, as `tidy` does for plain text. */
+const tidyEnds = (text: string): string => tidy(text.replace(/(\p{L}\.)([\uE001\uE003])\.(?!\.)/gu, '$1$2'));
+
 /** mrkdwn text as Slack gets it: marked values as they are (bold ones between `*`). */
-export const flatten = (text: string): string => text.replace(/[\uE002\uE003]/g, '*').replace(MARKS, '');
+export const flatten = (text: string): string => tidyEnds(text).replace(/[\uE002\uE003]/g, '*').replace(MARKS, '');
 
 /** Cuts to `max` characters with an ellipsis. Never leaves half an entity (`&am…`) of escaped text. */
 export function cut(s: string, max: number): string {
@@ -38,7 +43,7 @@ export function cut(s: string, max: number): string {
   return `${partial ? kept.slice(0, amp) : kept}…`;
 }
 
-export const plain = (text: string, max = 2000) => ({ type: 'plain_text' as const, text: cut(text.replace(MARKS, ''), max), emoji: true });
+export const plain = (text: string, max = 2000) => ({ type: 'plain_text' as const, text: cut(tidyEnds(text).replace(MARKS, ''), max), emoji: true });
 export const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text: cut(flatten(text), 3000) });
 
 /**
@@ -46,8 +51,9 @@ export const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text: cut(fl
  * `_`, `~` or backticks in it), the block becomes a context block: the sentence in mrkdwn pieces, the value
  * itself as plain_text, exactly as typed.
  */
-export function section(text: string, blockId?: string) {
+export function section(marked: string, blockId?: string) {
   const id = blockId ? { block_id: blockId } : {};
+  const text = tidyEnds(marked);
   const pieces = splitMarked(text);
   if (!pieces.some((p) => p.user && changesLook(p))) return { type: 'section' as const, text: mrkdwn(text), ...id };
   const elements: ({ type: 'mrkdwn'; text: string } | ReturnType<typeof plain>)[] = [];

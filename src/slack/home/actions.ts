@@ -109,7 +109,7 @@ const revoke: Change = async (ctx, caller, userId) => {
 
 const makeAdministrator: Change = async (ctx, caller, userId) => {
   const r = await setRole(ctx.deps, caller, { userId, role: 'ADMINISTRATOR' });
-  return { done: (tr) => tr(r.changed ? 'home.done.administrator' : 'home.done.alreadyAdministrator', { who: name(r.user) }) };
+  return { done: (tr) => tr(r.changed ? 'home.done.administrator' : 'home.done.alreadyAdministrator', { who: name(r.user), role: tr('role.environment.ADMINISTRATOR.lower') }) };
 };
 
 const block: Change = async (ctx, caller, userId) => {

@@ -24,7 +24,7 @@ export async function inviteList(r: Run): Promise<void> {
   }
   // The command's trigger_id names the list: a command delivered twice is invited once.
   await queueBulkInvitation(r.ctx, { jobId: r.triggerId, caller: r.caller, teamId: r.teamId ?? '', rows });
-  await r.respond(message(t(locale, 'bulk.queued', { count: rows.length, role: t(locale, `role.environment.${role}`) })));
+  await r.respond(message(t(locale, 'bulk.queued', { count: rows.length, role: t(locale, `role.environment.${role}.lower`) })));
 }
 
 /** Opens the "Invite many" form (also for the App Home's button); refuses whoever may not invite. */

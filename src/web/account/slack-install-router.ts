@@ -46,7 +46,7 @@ export function slackInstallRouter(ctx: WebContext, command = '/econnect'): Rout
     const w = sayer(locale);
     if (outcome.kind === 'refused') {
       req.log.info({ reason: outcome.reason }, 'Slack installation refused');
-      return send(res, STATUS[outcome.reason], problemPage(locale, w('web.slack.refusedTitle'), outcome.message, [{ href: '/account', label: w('web.slack.accountPage') }]));
+      return send(res, STATUS[outcome.reason], problemPage(locale, w('web.slack.refusedTitle'), outcome.error.messageIn(locale), [{ href: '/account', label: w('web.slack.accountPage') }]));
     }
     const team = outcome.teamName ? `${outcome.teamName} (${outcome.teamId})` : outcome.teamId;
     send(res, 200, page({

@@ -38,7 +38,7 @@ describe('a Dutch environment', () => {
     const help = await ws.driver.ephemeral(ws.as('stranger'), 'help');
     expect(help).toContain('*/econnect* beheert de gebruikers, rollen en organisaties van je eConnect-omgeving.');
     expect(help).toContain('`/econnect language nl|en` de taal kiezen waarin eConnect je aanspreekt');
-    expect(help).toContain('`/econnect language environment nl|en` stelt de taal van de omgeving in (Beheerders)');
+    expect(help).toContain('`/econnect language environment nl|en` stelt de taal van de omgeving in (beheerders)');
     expect(help).not.toContain('manages the users');
     // an unknown word: Dutch, with the same help
     const unknown = await ws.driver.ephemeral(ws.as('admin'), 'frobnicate');
@@ -48,7 +48,7 @@ describe('a Dutch environment', () => {
 
   it('refuses in Dutch, says what to do, and changes nothing', async () => {
     const ws = await dutchWorkspace();
-    expect(await ws.driver.ephemeral(ws.as('blocked'), 'users')).toContain(':no_entry: Je eConnect-account is geblokkeerd. Vraag een Beheerder van je omgeving om de blokkade op te heffen.');
+    expect(await ws.driver.ephemeral(ws.as('blocked'), 'users')).toContain(':no_entry: Je eConnect-account is geblokkeerd. Vraag een beheerder van je omgeving om de blokkade op te heffen.');
     expect(await ws.driver.ephemeral(ws.as('pending'), 'users')).toMatch(/^:no_entry: Je hebt je eConnect-account nog niet geactiveerd\./);
     expect(await ws.driver.ephemeral(ws.as('admin'), 'whois')).toContain('Gebruik: `/econnect whois &lt;gebruiker&gt;`');
     expect(await ws.driver.ephemeral(ws.as('admin'), 'block')).toContain('Gebruik: `/econnect block &lt;gebruiker&gt;`');
@@ -58,10 +58,11 @@ describe('a Dutch environment', () => {
 
   it('confirms a change in the channel in Dutch, and opens Dutch modals', async () => {
     const ws = await dutchWorkspace();
-    const text = await ws.driver.confirmed(ws.as('admin'), `block ${ws.users.basic.email}`, /geblokkeerd/);
-    expect(text).toContain(`<@${ws.users.admin.slack}> heeft *Bob Basic* geblokkeerd.`);
+    // (block asks first since destructive commands do; a role change is confirmed at once)
+    const text = await ws.driver.confirmed(ws.as('admin'), `set-role ${ws.users.basic.email} advanced`, /gemaakt/);
+    expect(text).toContain(`<@${ws.users.admin.slack}> heeft *Bob Basic* gevorderde gebruiker gemaakt (was basisgebruiker).`);
     const invited = await ws.driver.confirmed(ws.as('admin'), `invite carl@${ws.domain} advanced`, /uitgenodigd/);
-    expect(invited).toMatch(new RegExp(`^<@${ws.users.admin.slack}> heeft \\*carl@${ws.domain}\\* uitgenodigd als Gevorderde gebruiker\\. De activatielink werkt tot \\d{4}-\\d\\d-\\d\\d\\.`));
+    expect(invited).toMatch(new RegExp(`^<@${ws.users.admin.slack}> heeft \\*carl@${ws.domain}\\* uitgenodigd als gevorderde gebruiker\\. De activatielink werkt tot \\d{4}-\\d\\d-\\d\\d\\.`));
     const view = await ws.driver.opened(ws.as('admin'), 'invite');
     expect(view.title.text).toBe('Gebruiker uitnodigen');
     expect(view.submit.text).toBe('Uitnodiging sturen');
@@ -94,7 +95,7 @@ describe('/econnect language', () => {
     expect(view.title.text).toBe('Create organisation');
     // ... the channel in the environment's Dutch
     const text = await ws.driver.confirmed(ws.as('admin'), 'create-org Acme Logistiek', /aangemaakt/);
-    expect(text).toContain(`<@${ws.users.admin.slack}> heeft de organisatie *Acme Logistiek* aangemaakt en is er Organisatiebeheerder van.`);
+    expect(text).toContain(`<@${ws.users.admin.slack}> heeft de organisatie *Acme Logistiek* aangemaakt en is er organisatiebeheerder van.`);
     // someone else in the same environment still reads Dutch
     expect(await ws.driver.ephemeral(ws.as('basic'), 'whois')).toContain('Gebruik: `/econnect whois &lt;gebruiker&gt;`');
   });
@@ -145,7 +146,7 @@ describe('/econnect language environment', () => {
     const ws = await dutchWorkspace();
     for (const who of ['basic', 'advanced', 'orgAdmin'] as const) {
       expect(await ws.driver.ephemeral(ws.as(who), 'language environment en')).toContain(
-        ':no_entry: Alleen Beheerders stellen de taal van de omgeving in. Kies je eigen taal met `/econnect language nl|en`.',
+        ':no_entry: Alleen beheerders stellen de taal van de omgeving in. Kies je eigen taal met `/econnect language nl|en`.',
       );
     }
     await ws.driver.ephemeral(ws.as('basic'), 'language en');
