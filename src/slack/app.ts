@@ -127,6 +127,7 @@ export function createSlackApp({ config, deps, logger, identityTtlMs, workConcur
   const homes = new HomeRefresher(ctx, (teamId) => clientFor(teamId, { rejectRateLimitedCalls: true }), homeRefresh);
   ctx.homes = homes;
   const inFlight = new InFlight();
+  ctx.quiet = inFlight.quiet;
   const button = workButton(ctx);
   const homeClick = workHomeClick(ctx);
   const worker = createOutboxWorker({
