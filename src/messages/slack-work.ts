@@ -20,14 +20,19 @@ export const slackWork = z.discriminatedUnion('type', [
       trigger_id: z.string().min(1).max(200),
     }),
   }),
-  /** a button under a notification whose work does not open a modal (make administrator, block) */
+  /**
+   * a button whose work does not open a modal: under a notification (make administrator, block) or on
+   * the App Home (resend, revoke, make administrator, block; no channel, no response_url)
+   */
   z.object({
     type: z.literal('button'),
     receivedAt: z.iso.datetime({ offset: true }),
     responseUrl: z.string().url().nullable(),
-    action: z.enum(['notify_make_admin', 'notify_block']),
-    /** the user the notification is about */
+    action: z.enum(['notify_make_admin', 'notify_block', 'home_resend', 'home_revoke', 'home_make_admin', 'home_block']),
+    /** the user the notification (or the home's line) is about */
     value: z.string().max(100),
+    /** the App Home's request id (from the view's id and hash: the same for a double click); else the trigger_id is */
+    requestId: z.string().min(1).max(200).optional(),
     user_id: slackId,
     team_id: z.string().max(40),
     channel_id: z.string().max(40),

@@ -93,5 +93,5 @@ export { findSlackInstallation, findWorkspaceEnvironment, refreshSlackInstallati
 
 // The App Home in Slack: what it shows, and who has one open (src/slack/home).
 export { describeHome, HOME_PAGE_SIZE, HOME_MEMBERS_SHOWN, type HomeData } from './home/describe-home.ts';
-export { rememberHomeView, setHomePage, homeViewersAffectedBy, administratorHomeViewers, claimHomePublish, markHomePublished, type HomeViewer, type HomeClaim } from './home/home-views.ts';
+export { rememberHomeView, setHomePage, homeViewersAffectedBy, invitationHomeViewers, claimHomePublish, markHomePublished, type HomeViewer, type HomeClaim } from './home/home-views.ts';
 export { describeHomeStranger } from './home/describe-stranger.ts';

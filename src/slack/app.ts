@@ -32,6 +32,7 @@ import { workDelivery } from './work.ts';
 import { bulkInvitationWork } from './bulk/job.ts';
 import { createOutboxWorker } from '../outbox/index.ts';
 import { HomeRefresher, type HomeRefresherOptions } from './home/refresher.ts';
+import { isHomeWork, workHomeClick } from './home/actions.ts';
 
 export interface SlackApp {
   app: App;
@@ -126,6 +127,9 @@ export function createSlackApp({ config, deps, logger, identityTtlMs, workConcur
   const homes = new HomeRefresher(ctx, (teamId) => clientFor(teamId, { rejectRateLimitedCalls: true }), homeRefresh);
   ctx.homes = homes;
   const inFlight = new InFlight();
+  ctx.quiet = inFlight.quiet;
+  const button = workButton(ctx);
+  const homeClick = workHomeClick(ctx);
   const worker = createOutboxWorker({
     prisma: deps.prisma,
     quiet: inFlight.quiet,
@@ -133,7 +137,7 @@ export function createSlackApp({ config, deps, logger, identityTtlMs, workConcur
     kinds: ['SLACK_WORK'],
     deliverWork: workDelivery(ctx, clientFor, {
       command: (work, answer, client) => runSubcommand(ctx, work.command, client, answer),
-      button: workButton(ctx),
+      button: (work, answer, client) => (isHomeWork(work) ? homeClick(work, client) : button(work, answer, client)),
       bulk: bulkInvitationWork(ctx),
       confirm: (work, _answer, client) =>
         postConfirmation(client, log.child({ requestId: work.requestId }), { channel: work.channel, user: work.user_id, text: work.text, requestId: work.requestId, locale: work.locale }),

@@ -23,4 +23,6 @@ export interface SlackContext {
   installations?: PrismaInstallationStore | null;
   /** re-publishes the App Homes a change shows on (src/slack/home/refresher.ts) */
   homes?: HomeRefresher | null;
+  /** resolves once no Slack request waits for its ack (briefly at most; src/slack/in-flight.ts): long work waits for it between its steps */
+  quiet?: () => Promise<void>;
 }

@@ -88,9 +88,12 @@ export function answerer(
 
 type Work<T extends SlackWork['type']> = Extract<SlackWork, { type: T }>;
 
-/** Records a notification button's work before its ack; false when this click was recorded before. */
+/**
+ * Records a button's work before its ack; false when this click was recorded before (keyed by its
+ * request id where it has one, an App Home's view id and hash, else by its trigger_id).
+ */
 export function recordButton(ctx: SlackContext, click: Omit<Work<'button'>, 'type' | 'receivedAt'>): Promise<boolean> {
-  return queueSlackWork(ctx.deps, `slack-work:button:${click.trigger_id}`, { type: 'button', receivedAt: nowOf(ctx.deps).toISOString(), ...click });
+  return queueSlackWork(ctx.deps, `slack-work:button:${click.requestId ?? click.trigger_id}`, { type: 'button', receivedAt: nowOf(ctx.deps).toISOString(), ...click });
 }
 
 /** Records a form's confirmation before its ack; a form submitted twice (same view id and hash) is confirmed once. */

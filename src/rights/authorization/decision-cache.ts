@@ -83,8 +83,10 @@ export class DecisionCache {
   }
 
   private changed(what: string): void {
-    this.generation++;
     const [kind, id, ...rest] = what.split(':');
+    // an invitation (for the App Homes) changes no decision
+    if (kind === 'i' && id) return;
+    this.generation++;
     if (kind === 'm' && id) {
       this.dropAll(this.byUser, id);
     } else if (kind === 'u' && id) {

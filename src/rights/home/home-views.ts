@@ -51,10 +51,14 @@ export async function homeViewersAffectedBy(deps: RightsDeps, userIds: string[])
   });
 }
 
-/** The environment Administrators' open homes in one environment (a change no user row shows, e.g. a resend). */
-export async function administratorHomeViewers(deps: RightsDeps, environmentId: string): Promise<HomeViewer[]> {
+/** The homes a change of these users' invitations shows on (a resend, which no user row shows): the environment Administrators'. */
+export async function invitationHomeViewers(deps: RightsDeps, userIds: string[]): Promise<HomeViewer[]> {
+  if (userIds.length === 0) return [];
+  const environments = await deps.prisma.user.findMany({ where: { id: { in: userIds } }, select: { environmentId: true } });
+  const environmentIds = [...new Set(environments.map((u) => u.environmentId))];
+  if (environmentIds.length === 0) return [];
   return deps.prisma.slackHomeView.findMany({
-    where: { environmentId, user: { status: 'ACTIVE', role: 'ADMINISTRATOR' } },
+    where: { environmentId: { in: environmentIds }, user: { status: 'ACTIVE', role: 'ADMINISTRATOR' } },
     select: { teamId: true, slackUserId: true, page: true },
     take: 1_000,
   });

@@ -21,6 +21,8 @@ type BulkWork = Extract<SlackWork, { type: 'bulk' }>;
 
 /** How long one part works before it hands over to the next. */
 const PART_MS = 1000;
+/** Rows invited one by one (known addresses, odd organisations) between two pauses for the acks. */
+const ONE_BY_ONE = 5;
 /** Rows invited in one transaction (inviteBatch). */
 const BATCH = 50;
 /** The progress message changes at most this often. */
@@ -78,10 +80,18 @@ export function bulkInvitationWork(ctx: SlackContext) {
       if (!isAppError(err)) throw err;
       tally.refused.push({ email: row.email, reason: refusal(locale, err).slice(0, 600) });
     };
+    // Other people's requests go first: the queries of a part resolve one after another without
+    // letting a waiting request in (and PGlite runs its SQL on this thread), so between steps the part
+    // lets the event loop turn and waits while a Slack request waits for its ack.
+    const breathe = async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      await ctx.quiet?.();
+    };
     // Batches of BATCH rows from the start of the part (so a batch is the same rows however often the
     // part is taken again), as long as the part has time left.
     let i = 0;
     while (i < work.rows.length && (i === 0 || Date.now() - started < PART_MS)) {
+      if (i > 0) await breathe();
       const batch = work.rows.slice(i, i + BATCH);
       i += batch.length;
       let left: number[];
@@ -94,7 +104,8 @@ export function bulkInvitationWork(ctx: SlackContext) {
         continue;
       }
       // the rest one by one: known addresses (invited again, already a user, elsewhere), odd organisations
-      for (const at of left) {
+      for (const [n, at] of left.entries()) {
+        if (n % ONE_BY_ONE === ONE_BY_ONE - 1) await breathe();
         const row = batch[at]!;
         try {
           const outcome = await inviteListed(ctx.deps, { ...actor, requestId: `bulk:${work.jobId}:${row.line}` }, row);

@@ -2,8 +2,10 @@
 // commands (each decides who may, and audits), then publishes the clicker's home again at once with
 // what happened (or why nothing did) at its top: nothing is posted in a channel. A change's request
 // id is made of the view's id and hash (Slack sends the same ones for a double click on the same view),
-// so a double click changes once. Buttons that open a form do so right after the ack (a trigger_id lives
-// 3 s); the form's confirmation goes to the clicker directly, since a home has no channel.
+// so a double click changes once. A change is recorded before its ack and done by the Slack work
+// worker (src/slack/work.ts), as the notification buttons are; buttons that open a form do so right
+// after the ack (a trigger_id lives 3 s); the form's confirmation goes to the clicker directly, since
+// a home has no channel.
 import { openInviteMany } from '../subcommands/bulk-invite.ts';
 import { createHash } from 'node:crypto';
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, webApi } from '@slack/bolt';
@@ -14,6 +16,8 @@ import { organisationOption, userOption } from '../blocks/options.ts';
 import { userText } from '../blocks/text.ts';
 import type { SlackContext } from '../context.ts';
 import type { Caller } from '../identity.ts';
+import type { SlackWork } from '../../messages/index.ts';
+import { recordButton } from '../work.ts';
 import { publishHome } from './publish.ts';
 import type { Notice } from './render.ts';
 
@@ -28,7 +32,7 @@ interface Click {
 }
 
 type Done = (tr: Translate) => string;
-type Change = (ctx: SlackContext, caller: Caller, userId: string) => Promise<{ done: Done; environmentId?: string }>;
+type Change = (ctx: SlackContext, caller: Caller, userId: string) => Promise<{ done: Done }>;
 type Opener = (ctx: SlackContext, caller: Caller, click: Click, client: webApi.WebClient) => Promise<void>;
 
 function clickOf(body: BlockAction): Click {
@@ -54,32 +58,72 @@ function problem(ctx: SlackContext, err: unknown, click: Click): (tr: Translate)
   return (tr) => ({ ok: false, text: tr('home.failed', { reference: click.requestId }) });
 }
 
-/** A button that changes something: the change, then the clicker's home again with the result. */
-function changing(ctx: SlackContext, change: Change) {
+type PublishNotice = (tr: Translate) => Notice;
+
+/** The App Home buttons that change something, as their work is recorded. */
+type ChangeAction = 'home_resend' | 'home_revoke' | 'home_make_admin' | 'home_block';
+type HomeWork = Extract<SlackWork, { type: 'button' }> & { action: ChangeAction };
+
+/**
+ * A button that changes something: recorded before its ack (what Slack got a 200 for is in the
+ * database, so a crash after the ack loses no click; a double click, same view id and hash, records
+ * once), then done by the Slack work worker (workHomeClick).
+ */
+function changing(ctx: SlackContext, action: ChangeAction) {
   return async ({ ack, body, client }: Args) => {
-    await ack();
     const click = clickOf(body);
-    await ctx.work.run(async () => {
-      let caller: Caller | undefined;
-      let notice: PublishNotice;
-      try {
-        caller = await ctx.identity.caller(client, click.slackUserId, click.teamId, click.requestId);
-        const result = await change(ctx, caller, click.value);
-        notice = (tr) => ({ ok: true, text: result.done(tr) });
-        // the database tells every process of a change to a user; a change no user row shows (a
-        // resend) reaches the other administrators' homes this way
-        if (result.environmentId) ctx.homes?.administratorsOf(result.environmentId);
-        else ctx.homes?.changed(click.value);
-      } catch (err) {
-        notice = problem(ctx, err, click);
-      }
-      ctx.homes?.noticeShown(click, notice);
-      await publishHome(ctx, client, click, { notice, caller }).catch((err) => ctx.logger.warn({ err, requestId: click.requestId }, 'could not publish the App Home after a click'));
-    });
+    try {
+      await recordButton(ctx, {
+        action,
+        value: click.value,
+        requestId: click.requestId,
+        user_id: click.slackUserId,
+        team_id: click.teamId,
+        channel_id: '',
+        trigger_id: click.triggerId,
+        responseUrl: null,
+      });
+    } catch (err) {
+      ctx.logger.error({ err, requestId: click.requestId }, 'could not record an App Home click; it was refused');
+      await ack();
+      const notice: PublishNotice = (tr) => ({ ok: false, text: tr('slack.button.notRecorded') });
+      await ctx.work.run(() => publishHome(ctx, client, click, { notice }).catch((e) => ctx.logger.warn({ err: e }, 'could not publish the App Home after a click')));
+      return;
+    }
+    await ack();
+    ctx.queued();
   };
 }
 
-type PublishNotice = (tr: Translate) => Notice;
+const changes: Record<ChangeAction, Change> = {
+  home_resend: (ctx, caller, userId) => resend(ctx, caller, userId),
+  home_revoke: (ctx, caller, userId) => revoke(ctx, caller, userId),
+  home_make_admin: (ctx, caller, userId) => makeAdministrator(ctx, caller, userId),
+  home_block: (ctx, caller, userId) => block(ctx, caller, userId),
+};
+
+export const isHomeWork = (work: Extract<SlackWork, { type: 'button' }>): work is HomeWork => work.action.startsWith('home_');
+
+/**
+ * The Slack work worker's handler of a recorded App Home click: the change (once: its request id is
+ * the click's), then the clicker's home again with the result. Throws when the home could not be
+ * published, so the work is taken again (the change then gives its first result back).
+ */
+export const workHomeClick = (ctx: SlackContext) => async (work: HomeWork, client: webApi.WebClient): Promise<void> => {
+  const click: Click = { teamId: work.team_id, slackUserId: work.user_id, value: work.value, triggerId: work.trigger_id, requestId: work.requestId ?? work.trigger_id };
+  let caller: Caller | undefined;
+  let notice: PublishNotice;
+  try {
+    caller = await ctx.identity.caller(client, click.slackUserId, click.teamId, click.requestId);
+    const result = await changes[work.action](ctx, caller, click.value);
+    notice = (tr) => ({ ok: true, text: result.done(tr) });
+  } catch (err) {
+    notice = problem(ctx, err, click);
+  }
+  ctx.homes?.noticeShown(click, notice);
+  // the other administrators' homes follow from the database's change notifications (src/slack/home/refresher.ts)
+  await publishHome(ctx, client, click, { notice, caller });
+};
 
 /** A button that opens a form: right after the ack; a refusal shows on the home. */
 function opening(ctx: SlackContext, open: Opener) {
@@ -99,7 +143,7 @@ function opening(ctx: SlackContext, open: Opener) {
 
 const resend: Change = async (ctx, caller, userId) => {
   const r = await resendInvitation(ctx.deps, caller, { userId });
-  return { done: (tr) => tr('home.done.resent', { email: userText(r.user.email), expires: new Date(r.invitation.expiresAt) }), environmentId: caller.environmentId };
+  return { done: (tr) => tr('home.done.resent', { email: userText(r.user.email), expires: new Date(r.invitation.expiresAt) }) };
 };
 
 const revoke: Change = async (ctx, caller, userId) => {
@@ -149,10 +193,10 @@ export const homeActions = {
   createOrganisation: (ctx: SlackContext) => opening(ctx, adminForm((t) => organisationModal(t, 'create_org', { channel: '' }))),
   addToOrganisation: (ctx: SlackContext) => opening(ctx, addToOrganisation),
   addMember: (ctx: SlackContext) => opening(ctx, addMember),
-  resend: (ctx: SlackContext) => changing(ctx, resend),
-  revoke: (ctx: SlackContext) => changing(ctx, revoke),
-  makeAdministrator: (ctx: SlackContext) => changing(ctx, makeAdministrator),
-  block: (ctx: SlackContext) => changing(ctx, block),
+  resend: (ctx: SlackContext) => changing(ctx, 'home_resend'),
+  revoke: (ctx: SlackContext) => changing(ctx, 'home_revoke'),
+  makeAdministrator: (ctx: SlackContext) => changing(ctx, 'home_make_admin'),
+  block: (ctx: SlackContext) => changing(ctx, 'home_block'),
 };
 
 /** Next / Previous: the same home on another page. */

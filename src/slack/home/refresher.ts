@@ -1,12 +1,12 @@
-// Keeps open App Homes current: when a change shows on someone's home (an invitation, an activation, a
-// role, a block, a membership: every process hears of it from the database's rights-change
+// Keeps open App Homes current: when a change shows on someone's home (an invitation made, resent or
+// revoked, an activation, a role, a block, a membership: every process hears of it from the database's rights-change
 // notifications, src/db/rights-changes.ts, whichever surface made it), the homes of the affected
 // administrators (and of the person) are published again, if they ever opened theirs
 // (SlackHomeView). Debounced: at most one publication per person every `minGapMs`, the last one
 // showing the latest state; several processes hearing the same change publish it once (the claim in
 // claimHomePublish); a rate-limited publication waits for Slack's Retry-After.
 import type { webApi } from '@slack/bolt';
-import { administratorHomeViewers, claimHomePublish, homeViewersAffectedBy, type HomeViewer } from '../../rights/index.ts';
+import { claimHomePublish, homeViewersAffectedBy, invitationHomeViewers, type HomeViewer } from '../../rights/index.ts';
 import type { SlackContext } from '../context.ts';
 import { publishHome, type PublishOptions } from './publish.ts';
 
@@ -37,6 +37,8 @@ export class HomeRefresher {
   private readonly pending = new Map<string, Pending>();
   private readonly notices = new Map<string, { notice: PublishOptions['notice']; until: number }>();
   private changedUsers = new Map<string, number>();
+  /** users whose invitations changed: only the environment Administrators' homes show them */
+  private changedInvitations = new Map<string, number>();
   private flushTimer?: NodeJS.Timeout;
   private unsubscribe?: () => void;
   private stopped = false;
@@ -57,6 +59,7 @@ export class HomeRefresher {
       changed: (what) => {
         const [kind, id] = what.split(':');
         if ((kind === 'u' || kind === 'm') && id) this.changed(id);
+        else if (kind === 'i' && id) this.invitationChanged(id);
       },
       // changes may have been missed while the feed was down; homes catch up with the next one
       lost: () => undefined,
@@ -74,7 +77,7 @@ export class HomeRefresher {
 
   /** Nothing heard is waiting to be looked up or published (for shutdown and tests). */
   idle(): boolean {
-    return this.flushTimer === undefined && this.changedUsers.size === 0 && this.pending.size === 0 && this.running.size === 0;
+    return this.flushTimer === undefined && this.changedUsers.size === 0 && this.changedInvitations.size === 0 && this.pending.size === 0 && this.running.size === 0;
   }
 
   /** A change about this user (its own home, its administrators' homes). */
@@ -84,16 +87,11 @@ export class HomeRefresher {
     this.flushTimer ??= setTimeout(() => this.track(this.flush()), this.settleMs);
   }
 
-  /** A change only the environment Administrators' homes show (a resent invitation). */
-  administratorsOf(environmentId: string): void {
-    const heardAt = Date.now();
-    this.track(
-      administratorHomeViewers(this.ctx.deps, environmentId)
-        .then((viewers) => {
-          for (const v of viewers) this.schedule(v, heardAt);
-        })
-        .catch((err) => this.ctx.logger.warn({ err }, 'could not find the App Homes to refresh')),
-    );
+  /** A change of this user's invitations (resent, revoked): only the environment Administrators' homes show it. */
+  invitationChanged(userId: string, heardAt = Date.now()): void {
+    if (this.stopped) return;
+    this.changedInvitations.set(userId, Math.max(heardAt, this.changedInvitations.get(userId) ?? 0));
+    this.flushTimer ??= setTimeout(() => this.track(this.flush()), this.settleMs);
   }
 
   /** Keeps what a click did on the clicker's home while refreshes come in. */
@@ -109,10 +107,14 @@ export class HomeRefresher {
   private async flush(): Promise<void> {
     this.flushTimer = undefined;
     const changed = this.changedUsers;
+    const invitations = this.changedInvitations;
     this.changedUsers = new Map();
+    this.changedInvitations = new Map();
     try {
-      const viewers = await homeViewersAffectedBy(this.ctx.deps, [...changed.keys()]);
-      const heardAt = Math.max(...changed.values());
+      // an invitation's user changed as well (invited, revoked) is looked up once, for all its homes
+      const onlyInvitations = [...invitations.keys()].filter((id) => !changed.has(id));
+      const viewers = [...(await homeViewersAffectedBy(this.ctx.deps, [...changed.keys()])), ...(await invitationHomeViewers(this.ctx.deps, onlyInvitations))];
+      const heardAt = Math.max(...changed.values(), ...invitations.values());
       for (const v of viewers) this.schedule(v, heardAt);
     } catch (err) {
       this.ctx.logger.warn({ err }, 'could not find the App Homes to refresh');

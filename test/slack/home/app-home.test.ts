@@ -2,12 +2,16 @@
 // else and a Slack user without an account see; the buttons (each through the rights service, audited,
 // changing once on a double click, re-publishing the home at once and posting nothing in a channel);
 // paging; and homes that follow changes made elsewhere, debounced and within Slack's rate limits.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, inviteUser, setLanguage } from '../../../src/rights/index.ts';
 import { messageText, type RecordedCall } from '../../support/fake-slack.ts';
 import { createSlackApp } from '../../../src/slack/app.ts';
 import { captureLog } from '../../support/captured-log.ts';
 import { SIGNING_SECRET, startSlackInProcess, type SlackInProcess } from '../../support/slack-in-process.ts';
+import { SlackRequests } from '../../support/slack-requests.ts';
 import { activate, type Workspace } from '../../support/slack-workspace.ts';
 import { waitFor } from '../../support/wait-for.ts';
 
@@ -154,8 +158,10 @@ describe('the App Home buttons', () => {
     const view = await open(ws, 'admin');
     const done = new RegExp(`:white_check_mark: Invitation sent again to paula@${ws.domain.replace('.', '\\.')}; the new link works until`);
     await click(ws, 'admin', view, 'home_resend', ws.users.pending.id, done);
-    // the same view clicked again (a double click): Slack sends the same view id and hash
-    await click(ws, 'admin', view, 'home_resend', ws.users.pending.id, done);
+    // the same view clicked again (a double click): Slack sends the same view id and hash, so the
+    // click is recorded once
+    expect((await app.rq.action(ws.as('admin'), { action_id: 'home_resend', block_id: 'b', value: ws.users.pending.id }, { view })).status).toBe(200);
+    expect(await app.deps.prisma.outboxMessage.count({ where: { kind: 'SLACK_WORK', dedupeKey: { startsWith: 'slack-work:button:home:' }, payload: { path: ['value'], equals: ws.users.pending.id } } })).toBe(1);
     const resent = await app.deps.prisma.auditEvent.findMany({ where: { targetId: ws.users.pending.id, action: 'invitation.resent' } });
     expect(resent).toHaveLength(1);
     expect(resent[0]!.actorSlackId).toBe(ws.users.admin.slack);
@@ -231,6 +237,52 @@ describe('the App Home buttons', () => {
   });
 });
 
+describe('a click is recorded before its ack', () => {
+  it('is done once even when a worker takes it later (its process gone after the ack), and a repeat delivery records nothing new', async () => {
+    const ws = await app.workspace();
+    const jan = await autoJoined(ws, 'jan', 'Jan Joiner');
+    const view = await open(ws, 'admin');
+    // A process that acknowledges clicks and dies right after: its worker never runs.
+    const gone = createSlackApp({
+      config: { slack: { botToken: app.fake.token, signingSecret: SIGNING_SECRET, apiUrl: app.fake.url, command: '/econnect' } },
+      deps: app.deps,
+      logger: captureLog().logger,
+    });
+    const server: Server = await new Promise((resolve) => {
+      const s = express().use(gone.router!).listen(0, '127.0.0.1', () => resolve(s));
+    });
+    const before = publishesTo(ws.users.admin.slack).length;
+    try {
+      const rq = new SlackRequests(`http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`, SIGNING_SECRET, app.fake);
+      const r = await rq.action(ws.as('admin'), { action_id: 'home_block', block_id: 'b', value: jan.id }, { view });
+      expect(r).toMatchObject({ status: 200, text: '' });
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+    // What Slack got its 200 for is in the database already
+    const recorded = await app.deps.prisma.outboxMessage.findMany({ where: { kind: 'SLACK_WORK', dedupeKey: { startsWith: 'slack-work:button:home:' }, payload: { path: ['value'], equals: jan.id } } });
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]!.payload).toMatchObject({ type: 'button', action: 'home_block', user_id: ws.users.admin.slack, channel_id: '' });
+    // ... and the other process's worker does it, and shows it on the clicker's home
+    const blocked = await waitFor(() => publishesTo(ws.users.admin.slack).slice(before).find((c) => text(c.result.view).includes('Jan Joiner is blocked')), { what: 'the home after the recorded click' });
+    expect(text(blocked.result.view)).toContain(':white_check_mark: Jan Joiner is blocked.');
+    await waitFor(async () => (await app.deps.prisma.outboxMessage.findUniqueOrThrow({ where: { id: recorded[0]!.id } })).status === 'SENT', { what: 'the click recorded as done' });
+    expect(await app.deps.prisma.user.findUniqueOrThrow({ where: { id: jan.id } })).toMatchObject({ status: 'BLOCKED' });
+    // Slack delivers the same click again (same view id and hash): nothing new is recorded
+    const again = await app.rq.action(ws.as('admin'), { action_id: 'home_block', block_id: 'b', value: jan.id }, { view });
+    expect(again.status).toBe(200);
+    expect(await app.deps.prisma.outboxMessage.count({ where: { kind: 'SLACK_WORK', dedupeKey: recorded[0]!.dedupeKey } })).toBe(1);
+    // The work taken again, as after a worker died before marking it done: the change is not made twice
+    const published = publishesTo(ws.users.admin.slack).length;
+    await app.deps.prisma.outboxMessage.update({ where: { id: recorded[0]!.id }, data: { status: 'PENDING', sentAt: null, lockedUntil: null, nextAttemptAt: new Date(Date.now() - 1000), payload: recorded[0]!.payload as never } });
+    const replayed = await nextPublish(ws.users.admin.slack, published);
+    expect(text(replayed.args.view)).toContain(':white_check_mark: Jan Joiner is blocked.');
+    expect(await app.deps.prisma.auditEvent.count({ where: { targetId: jan.id, action: 'user.blocked' } })).toBe(1);
+    noChannelPosts();
+  });
+});
+
 describe('long lists', () => {
   it('come a page at a time, with Next and Previous, within 100 blocks', async () => {
     const ws = await app.workspace();
@@ -280,8 +332,9 @@ describe('homes follow changes made elsewhere', () => {
     expect(text(await open(ws, 'pending'))).toContain('have not activated your account yet');
     const before = publishesTo(ws.users.pending.slack).length;
     await activate(app.deps, ws.users.pending.email, 'Paula Pending');
-    const refreshed = await nextPublish(ws.users.pending.slack, before);
-    expect(text(refreshed.args.view)).toContain(`*Paula Pending* (paula@${ws.domain}) · Basic user in Acme`);
+    // a refresh for a change heard before (the seeding's) may come first: the one after the activation shows it
+    const shows = `*Paula Pending* (paula@${ws.domain}) · Basic user in Acme`;
+    await waitFor(() => publishesTo(ws.users.pending.slack).slice(before).some((c) => text(c.args.view).includes(shows)), { what: 'the home after the activation' });
   });
 
   it('debounces a burst of changes into few publications showing the last state', async () => {
@@ -327,6 +380,17 @@ describe('homes follow changes made elsewhere', () => {
     const refreshed = await nextPublish(`UADA2${ws.tag}`, before);
     expect(text(refreshed.args.view)).toContain('*Last ten changes*');
     expect(text(refreshed.args.view)).toMatch(/Ada Admin · resent the invitation of paula@/);
+  });
+
+  it('a resend typed as a command reaches the administrators’ open homes at once (the database tells of invitation changes)', async () => {
+    const ws = await app.workspace();
+    await open(ws, 'admin');
+    const before = publishesTo(ws.users.admin.slack).length;
+    await ws.driver.confirmed(ws.as('admin'), `resend ${ws.users.pending.email}`, /a new activation link/);
+    const refreshed = await nextPublish(ws.users.admin.slack, before);
+    expect(text(refreshed.args.view)).toMatch(/Ada Admin · resent the invitation of paula@/);
+    // the invitation's user row did not change: only the Invitation rows told of it
+    expect(await app.deps.prisma.invitation.count({ where: { userId: ws.users.pending.id } })).toBe(2);
   });
 
   it('two processes hearing the same change publish the home once', async () => {
