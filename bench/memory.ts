@@ -9,7 +9,8 @@
 // Targets (issue 16): the app on PostgreSQL at most 120 MB idle; the embedded default at most 220 MB
 // idle, everything counted; a first start of an empty embedded folder peaking at most 400 MB; start-up
 // on an existing database in at most 3 s. Figures only; nothing is asserted.   npm run bench:memory
-import { readdir, readFile, readlink } from 'node:fs/promises';
+import { readdir, readFile, readlink, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
 // @ts-expect-error: a JavaScript module without types
 import { buildIfStale } from '../scripts/build.mjs';
 import { defaultOptions } from '../src/rights/index.ts';
@@ -18,6 +19,7 @@ import { createTestDatabase, type TestDatabase } from '../test/support/database.
 import { FakeSlack } from '../test/support/fake-slack.ts';
 import { SlackRequests } from '../test/support/slack-requests.ts';
 import { seedWorkspace, type Workspace } from '../test/support/slack-workspace.ts';
+import { heapSummary } from './lib/heap-summary.ts';
 
 const SECRET = '3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f';
 const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 1_000);
@@ -117,7 +119,7 @@ async function bench(kind: 'postgres' | 'embedded-postgres', fake: FakeSlack) {
 
     console.error(`${kind}: start on the existing database`);
     t0 = performance.now();
-    current = await startApp({ env, cwd: db.cwd, compiled: true, startTimeoutMs: 300_000 });
+    current = await startApp({ env: { ...env, NODE_OPTIONS: '--heapsnapshot-signal=SIGUSR2' }, cwd: db.cwd, compiled: true, startTimeoutMs: 300_000 });
     const start = (performance.now() - t0) / 1000;
     const afterStart = await memory(current, db.cwd);
     out.push(`start on the existing database: ready in ${start.toFixed(2)} s (target 3 s: ${start <= 3 ? 'met' : 'MISSED'})`);
@@ -129,10 +131,36 @@ async function bench(kind: 'postgres' | 'embedded-postgres', fake: FakeSlack) {
     await new Promise((r) => setTimeout(r, IDLE_S * 1000));
     const idle = await memory(current, db.cwd);
     out.push(`after ${IDLE_S} s idle:     ${show(idle)}`);
+    // what holds the memory: a heap snapshot of the idle app (written on SIGUSR2, read after the figures)
+    out.push(...(await heapOf(current, db.cwd)));
     await current.stop();
     return { kind, out, idle, firstPeak, start };
   } finally {
     await db.drop();
+  }
+}
+
+/** A heap snapshot of the app, summarised (bench/lib/heap-summary.ts), then deleted. */
+async function heapOf(app: AppProcess, folder: string): Promise<string[]> {
+  const before = new Set(await readdir(folder));
+  process.kill(app.pid, 'SIGUSR2');
+  let file: string | undefined;
+  // written to the app's working folder; complete once its size stops changing
+  const deadline = performance.now() + 120_000;
+  let last = -1;
+  while (performance.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 500));
+    file ??= (await readdir(folder)).find((n) => n.endsWith('.heapsnapshot') && !before.has(n));
+    if (!file) continue;
+    const size = (await stat(path.join(folder, file))).size;
+    if (size > 0 && size === last) break;
+    last = size;
+  }
+  if (!file) return ['heap snapshot: none was written'];
+  try {
+    return ['what the idle app holds (heap snapshot):', ...(await heapSummary(path.join(folder, file))).map((l) => `  ${l}`)];
+  } finally {
+    await rm(path.join(folder, file), { force: true });
   }
 }
 

@@ -3,7 +3,7 @@
 // a resend after a crash is recognisable as the same message by the receiving side.
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import nodemailer from 'nodemailer';
+import type nodemailer from 'nodemailer';
 import type { Logger } from '../log.ts';
 import type { RenderedEmail } from './templates/index.ts';
 
@@ -40,6 +40,26 @@ export interface MailerOptions {
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
 
+type Transport = ReturnType<typeof nodemailer.createTransport>;
+type TransportOptions = Parameters<typeof nodemailer.createTransport>[0];
+
+/**
+ * A nodemailer transport made at the first email: nodemailer (about 10 MB resident) is loaded only
+ * once there is something to send, which in many processes is hours after the start, or never.
+ */
+function lazyTransport(options: TransportOptions) {
+  let made: Promise<Transport> | null = null;
+  return {
+    get: () => {
+      made ??= import('nodemailer').then((m) => m.default.createTransport(options));
+      return made;
+    },
+    close: () => {
+      void made?.then((t) => t.close());
+    },
+  };
+}
+
 /** The domain part of MAIL_FROM, for Message-IDs. */
 export function messageIdDomain(mailFrom: string): string {
   const m = mailFrom.match(/@([A-Za-z0-9.-]+)>?\s*$/);
@@ -70,7 +90,7 @@ export function createMailer(opts: MailerOptions): Mailer {
   if (opts.smtpUrl) {
     const host = new URL(opts.smtpUrl.replace(/^smtps?:/, 'http:')).hostname;
     // Settings from the URL's query (e.g. ?tls.rejectUnauthorized=false for a test server) win.
-    const transport = nodemailer.createTransport({
+    const transport = lazyTransport({
       url: opts.smtpUrl,
       pool: true,
       maxConnections: 3,
@@ -82,12 +102,12 @@ export function createMailer(opts: MailerOptions): Mailer {
       connectionTimeout: 15_000,
       greetingTimeout: 15_000,
       socketTimeout: 30_000,
-    } as Parameters<typeof nodemailer.createTransport>[0]);
+    } as TransportOptions);
     return {
       mode: 'smtp',
       async send(email) {
         try {
-          await transport.sendMail(mailOptions(email));
+          await (await transport.get()).sendMail(mailOptions(email));
         } catch (err) {
           const code = (err as { responseCode?: number }).responseCode;
           // 5xx: the server will never take this message (unknown mailbox, policy); 4xx and network errors pass.
@@ -103,11 +123,11 @@ export function createMailer(opts: MailerOptions): Mailer {
 
   const folder = path.join(opts.dataDir, 'mail');
   log.warn(`SMTP_URL is not set: emails are written to ${folder} as .eml files and their links are logged`);
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  const transport = lazyTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   return {
     mode: 'folder',
     async send(email) {
-      const info = await transport.sendMail(mailOptions(email));
+      const info = await (await transport.get()).sendMail(mailOptions(email));
       await mkdir(folder, { recursive: true });
       // Named by outbox id: a resend after a crash overwrites the same file instead of adding one.
       const file = path.join(folder, `${email.id}.eml`);

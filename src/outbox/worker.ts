@@ -34,8 +34,9 @@ export interface OutboxWorkerOptions {
   /** how often WAITING Slack notifications are looked at (released once someone can get them) */
   releaseIntervalMs?: number;
   /**
-   * Resolves once no request waits for its answer (Slack's acks): a round starts only then, so work
-   * shares the thread with a burst of requests only after they were answered.
+   * Resolves once no request waits for its answer (Slack's acks), briefly at most: a round, and each
+   * message of it, starts only then, so work shares the thread with a burst of requests only after
+   * they were answered.
    */
   quiet?: () => Promise<void>;
 }
@@ -123,10 +124,16 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const renew = setInterval(() => {
       extendLease(o.prisma, [...inFlight], o.leaseMs).catch((err) => log.warn({ error: errorText(err) }, 'could not renew the outbox lease'));
     }, Math.max(100, Math.floor(o.leaseMs / 3)));
-    // Each message on its own: one slow or failing recipient does not hold back the others.
+    // Each message on its own: one slow or failing recipient does not hold back the others. Each
+    // starts only once the requests in flight were answered (work gives way to acks).
+    let gate = Promise.resolve();
+    const turn = (i: number) => {
+      if (i > 0 && o.quiet) gate = gate.then(o.quiet);
+      return gate;
+    };
     await Promise.all(
-      batch.map((m) =>
-        handle(m)
+      batch.map((m, i) =>
+        turn(i).then(() => handle(m))
           .catch((err) => {
             // Bookkeeping failed (database gone): the lease runs out and the message is taken again.
             log.error({ messageId: m.id, error: errorText(err) }, 'could not record the delivery result');

@@ -1,45 +1,57 @@
 // Slack's requests in flight: the ack of each must leave within 3 s, and the app's work after the
-// ack (the outbox workers, on the same thread) waits until the requests that arrived together were
-// answered. It never waits long: under steady traffic work goes on after QUIET_WAIT_MS.
+// ack (the outbox workers, on the same thread) gives way to them. Work starts only once no request
+// is in flight and none arrived or was answered for QUIET_GAP_MS (commands come in bursts: the rest of
+// a burst is usually a few milliseconds behind its first), and never waits longer than QUIET_WAIT_MS,
+// so under steady traffic work still goes on promptly.
 import type { RequestHandler } from 'express';
 
-const QUIET_WAIT_MS = 250;
+const QUIET_GAP_MS = 25;
+const QUIET_WAIT_MS = 500;
 
 export class InFlight {
   private count = 0;
-  private waiting: (() => void)[] = [];
+  private lastActivity = 0;
+
+  constructor(
+    private readonly gapMs = QUIET_GAP_MS,
+    private readonly maxWaitMs = QUIET_WAIT_MS,
+  ) {}
 
   /** counts a request from its arrival until its response is written (or its connection gone) */
   readonly track: RequestHandler = (_req, res, next) => {
     this.count++;
+    this.lastActivity = performance.now();
     let done = false;
     const leave = () => {
       if (done) return;
       done = true;
-      if (--this.count === 0) {
-        const waiting = this.waiting;
-        this.waiting = [];
-        for (const w of waiting) w();
-      }
+      this.count--;
+      this.lastActivity = performance.now();
     };
     res.once('finish', leave);
     res.once('close', leave);
     next();
   };
 
-  /** resolves once no request is in flight, or after QUIET_WAIT_MS */
+  /** how many requests wait for their answer now */
+  get pending(): number {
+    return this.count;
+  }
+
+  /** resolves once no request was in flight for the quiet gap, or after the longest wait */
   quiet = (): Promise<void> => {
-    if (this.count === 0) return Promise.resolve();
+    const since = () => performance.now() - this.lastActivity;
+    if (this.count === 0 && since() >= this.gapMs) return Promise.resolve();
+    const deadline = performance.now() + this.maxWaitMs;
     return new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        this.waiting = this.waiting.filter((w) => w !== done);
-        resolve();
-      }, QUIET_WAIT_MS);
-      const done = () => {
-        clearTimeout(timer);
-        resolve();
+      const look = () => {
+        const now = performance.now();
+        if (now >= deadline) return resolve();
+        const left = this.count === 0 ? this.gapMs - since() : this.gapMs;
+        if (left <= 0) return resolve();
+        setTimeout(look, Math.min(left, deadline - now));
       };
-      this.waiting.push(done);
+      look();
     });
   };
 }
