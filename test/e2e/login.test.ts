@@ -65,6 +65,10 @@ describe('login and the account page', () => {
     await page.goto(`${w.base}/login`);
     expect(await heading(page)).toBe('Inloggen');
     expect(await logIn(page, `ada@${domain}`, PASSWORD, 'nl')).toBe(303);
+    // once logged in, pages speak the person's language, else their environment's (English here) ...
+    expect(await accountFacts(page)).toMatchObject({ 'Environment': 'Acme', 'Your role in the environment': 'Administrator' });
+    // ... until the page's language switch says otherwise
+    await page.goto(`${w.base}/account?lang=nl`);
     expect(await accountFacts(page)).toMatchObject({ 'Omgeving': 'Acme', 'Je rol in de omgeving': 'Beheerder' });
     expect(await page.$$eval('tbody tr td:last-child', (tds) => tds.map((td) => td.textContent))).toEqual(['Organisatiebeheerder', 'Organisatiebeheerder']);
   });
