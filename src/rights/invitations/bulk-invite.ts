@@ -4,17 +4,16 @@
 // result back.
 import { randomUUID } from 'node:crypto';
 import type { Prisma as PrismaNS } from '../../generated/prisma/client.ts';
-import { checkOutboxMessage, type OutboxMessage } from '../../messages/index.ts';
+import { checkOutboxMessage, } from '../../messages/index.ts';
 import { requireActor, type Actor } from '../core/actor.ts';
 import { changeOnce } from '../core/change-once.ts';
 import { nowOf } from '../core/clock.ts';
 import type { RightsDeps } from '../core/deps.ts';
-import { displayName } from '../core/targets.ts';
 import { hashToken, newToken } from '../secrets.ts';
 import { AppError } from '../errors.ts';
 import { nameKeyOf } from '../organisations/organisation-details.ts';
 import { inviteUser } from './invite-user.ts';
-import type { OrganisationToJoin } from './issue-invitation.ts';
+import { invitationEmail, type OrganisationToJoin } from './issue-invitation.ts';
 import { resendInvitation } from './resend-invitation.ts';
 
 /**
@@ -118,22 +117,15 @@ export async function inviteBatch(deps: RightsDeps, actor: Actor & { requestId: 
       })),
     });
     const emails = made.map((m) => {
-      const message: OutboxMessage = {
-        email: {
-          to: m.row.email,
-          template: 'invitation',
-          locale: environment.locale,
-          data: {
-            inviterName: displayName(inviter),
-            inviterEmail: inviter.email,
-            environmentName: environment.name,
-            role: m.row.role,
-            organisations: m.row.organisations.map((o) => orgName.get(o.organisationId)!),
-            link: `${deps.options.publicUrl}/activate?token=${m.token}`,
-            expiresAt: expiresAt.toISOString(),
-          },
-        },
-      } as OutboxMessage;
+      const message = invitationEmail(deps, {
+        to: m.row.email,
+        environment,
+        inviter,
+        role: m.row.role,
+        organisations: m.row.organisations.map((o) => orgName.get(o.organisationId)!),
+        token: m.token,
+        expiresAt,
+      });
       checkOutboxMessage(message);
       return { environmentId: inviter.environmentId, kind: 'EMAIL' as const, dedupeKey: `invitation:${m.invitationId}:email:${m.row.email}`, payload: (message as { email: unknown }).email as PrismaNS.InputJsonValue };
     });

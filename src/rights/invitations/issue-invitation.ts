@@ -1,6 +1,7 @@
 // Issues a fresh invitation token for an INVITED user and queues its email, killing older tokens
 // (rule 6). Shared by invite-user and resend-invitation.
 import type { Prisma } from '../../generated/prisma/client.ts';
+import type { OutboxMessage } from '../../messages/index.ts';
 import type { EnvironmentRole } from '../../generated/prisma/enums.ts';
 import { nowOf } from '../core/clock.ts';
 import type { RightsDeps } from '../core/deps.ts';
@@ -50,21 +51,42 @@ export async function issueInvitation(
   const orgNames = organisations.length
     ? (await tx.organisation.findMany({ where: { id: { in: organisations.map((o) => o.organisationId) } }, select: { name: true } })).map((o) => o.name)
     : [];
-  await enqueue(tx, user.environmentId, `invitation:${invitation.id}:email:${user.email}`, {
+  await enqueue(
+    tx,
+    user.environmentId,
+    `invitation:${invitation.id}:email:${user.email}`,
+    invitationEmail(deps, { to: user.email, environment, inviter, role: user.role, organisations: orgNames, token, expiresAt }),
+  );
+  return { invitation, token };
+}
+
+/** The invitation email: in the environment's language, with the inviter's name and the activation link. */
+export function invitationEmail(
+  deps: RightsDeps,
+  i: {
+    to: string;
+    environment: { name: string; locale: string };
+    inviter: { name: string | null; email: string };
+    role: EnvironmentRole;
+    organisations: string[];
+    token: string;
+    expiresAt: Date;
+  },
+): OutboxMessage {
+  return {
     email: {
-      to: user.email,
+      to: i.to,
       template: 'invitation',
-      locale: environment.locale,
+      locale: i.environment.locale,
       data: {
-        inviterName: displayName(inviter),
-        inviterEmail: inviter.email,
-        environmentName: environment.name,
-        role: user.role,
-        organisations: orgNames,
-        link: `${deps.options.publicUrl}/activate?token=${token}`,
-        expiresAt: expiresAt.toISOString(),
+        inviterName: displayName(i.inviter),
+        inviterEmail: i.inviter.email,
+        environmentName: i.environment.name,
+        role: i.role,
+        organisations: i.organisations,
+        link: `${deps.options.publicUrl}/activate?token=${i.token}`,
+        expiresAt: i.expiresAt.toISOString(),
       },
     },
-  });
-  return { invitation, token };
+  } as OutboxMessage;
 }
